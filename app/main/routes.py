@@ -1,0 +1,39 @@
+"""Home, about and /healthz."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import jsonify, render_template
+from flask_login import current_user
+
+from app.auth.forms import GOAL_LABELS
+from app.extensions import db, limiter
+from app.main import bp
+from app.security import public
+
+
+@bp.get("/")
+@public
+def home():
+    if current_user.is_authenticated:
+        return render_template("main/dashboard.html", goal_label=GOAL_LABELS[current_user.goal])
+    return render_template("main/home.html")
+
+
+@bp.get("/about")
+@public
+def about():
+    return render_template("main/about.html")
+
+
+@bp.get("/healthz")
+@limiter.exempt
+@public
+def healthz():
+    """For the load balancer: 200 when the database answers, 503 when it does not."""
+    try:
+        db.session.execute(sa.text("SELECT 1"))
+    except sa.exc.SQLAlchemyError:
+        db.session.rollback()
+        return jsonify(status="error", database="unreachable"), 503
+    return jsonify(status="ok", database="ok")
