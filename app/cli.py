@@ -7,6 +7,7 @@ import secrets
 import click
 import sqlalchemy as sa
 from flask import Flask, current_app
+from flask.cli import AppGroup
 
 from app.auth import services
 from app.extensions import db
@@ -20,8 +21,8 @@ DEMO_USERS = [  # (e-mail, name, role, goal)
     ("student2@demo.kakehashi.test", "Usman Tariq", Role.STUDENT, Goal.JFT_BASIC),
 ]
 
-demo = click.Group("demo", help="Demo data for a developer's machine.")
-users = click.Group("users", help="Manage accounts.")
+demo = AppGroup("demo", help="Demo data for a developer's machine.")
+users = AppGroup("users", help="Manage accounts.")
 
 
 @demo.command("create")

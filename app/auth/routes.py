@@ -95,7 +95,7 @@ def change_password():
     form = forms.ChangePasswordForm()
     if form.validate_on_submit():
         if services.change_password(current_user, current=form.current.data, new=form.password.data):
-            login_user(current_user)  # keep this device logged in with the new session token
+            login_user(current_user._get_current_object())  # this device stays in, with the new token
             flash(_("Your password is changed. Other phones and computers are logged out."), "success")
             return redirect(url_for("auth.profile"))
         form.current.errors.append(_("That is not your current password."))
