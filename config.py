@@ -14,7 +14,7 @@ BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = BASE_DIR / "instance"
 
 # Placeholder only good for a developer's machine; production rejects it.
-DEV_SECRET = "dev-only-not-secret"
+DEV_SECRET = "dev-only-not-secret"  # noqa: S105  (refused by check_production)
 
 
 def database_url(url: str | None, default: str) -> str:
@@ -81,7 +81,7 @@ class DevelopmentConfig(Config):
 
 class TestingConfig(Config):
     TESTING = True
-    SECRET_KEY = "testing-secret"
+    SECRET_KEY = "testing-secret"  # noqa: S105  (tests only)
     # Tests set the database themselves (tests/conftest.py): a temporary SQLite file, or a throw-away
     # schema in TEST_DATABASE_URL.
     SQLALCHEMY_DATABASE_URI = "sqlite://"

@@ -21,7 +21,7 @@ def create_app(config_class=None, **overrides) -> Flask:
         n = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
 
-    from app import errors, i18n, security
+    from app import errors, i18n, security, static_files
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
@@ -33,6 +33,7 @@ def create_app(config_class=None, **overrides) -> Flask:
     security.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
+    static_files.init_app(app)
 
     from app.auth import bp as auth_bp
     from app.main import bp as main_bp

@@ -7,7 +7,14 @@ from zoneinfo import available_timezones
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, EmailField, HiddenField, IntegerField, PasswordField, SelectChoice, SelectField, StringField,
+    BooleanField,
+    EmailField,
+    HiddenField,
+    IntegerField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    StringField,
 )
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, NumberRange, ValidationError
 
@@ -41,11 +48,11 @@ ROLE_LABELS = {
 
 GOAL_LABELS = {
     Goal.N5: _l("JLPT N5 (beginner)"),
-    Goal.N4: _l("JLPT N4 (needed for the Specified Skilled Worker visa)"),
+    Goal.N4: _l("JLPT N4 (work visa level)"),
     Goal.N3: _l("JLPT N3"),
-    Goal.N2: _l("JLPT N2 (IT and professional jobs)"),
+    Goal.N2: _l("JLPT N2 (IT jobs)"),
     Goal.N1: _l("JLPT N1"),
-    Goal.JFT_BASIC: _l("JFT-Basic (A2, for the Specified Skilled Worker visa)"),
+    Goal.JFT_BASIC: _l("JFT-Basic (work visa level)"),
 }
 
 

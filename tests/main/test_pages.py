@@ -1,5 +1,7 @@
 """Public pages, the health check, error pages, and the language of every page."""
 
+import re
+
 import pytest
 import sqlalchemy as sa
 
@@ -119,3 +121,27 @@ def test_language_switch_needs_csrf(client):
 def test_every_page_offers_the_other_language(client):
     for path in ["/", "/about", "/login", "/signup"]:
         assert 'name="locale" value="ur"' in client.get(path).get_data(as_text=True)
+
+
+def _page_weight(client, path: str) -> int:
+    """Bytes a first visit downloads: the HTML and every stylesheet, script and image it links."""
+    html = client.get(path).get_data()
+    total = len(html)
+    for asset in set(re.findall(rb'(?:href|src)="(/static/[^"]+)"', html)):
+        with client.get(asset.decode()) as response:
+            assert response.status_code == 200
+            total += len(response.get_data())
+    return total
+
+
+@pytest.mark.parametrize("path", ["/", "/signup", "/login", "/about", "/?lang=ur"])
+def test_pages_stay_light_for_a_phone_on_3g(client, path):
+    assert _page_weight(client, path) < 30_000  # the budget is 100 KB; we are far below it
+
+
+def test_static_files_are_versioned_and_cached_long(client):
+    page = client.get("/").get_data(as_text=True)
+    css = re.search(r'href="(/static/css/app\.css\?v=[0-9a-f]{10})"', page)
+    assert css, "stylesheet URL carries its content hash"
+    with client.get(css.group(1)) as response:
+        assert "max-age=31536000" in response.headers["Cache-Control"]
