@@ -1,0 +1,144 @@
+"""Furigana: each word's reading put over its kanji (and digits) only, kana left alone.
+
+    食[た]べる · 取[と]り扱[あつか]い · お茶[ちゃ] · ３[さん]本[ぼん]
+
+Every function here gives back the original text exactly once the readings are taken away:
+the bases are slices of the input, never of its normalised form.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator, Set
+
+from app.japanese.kana import KANJI_RANGES, to_hiragana
+from app.japanese.readings import pieces
+
+Segment = tuple[str, str | None]     # (base text, its reading or None for text shown as it is)
+
+_RUBY_RUN = re.compile(f"[{KANJI_RANGES}0-9０-９ヶヵ]+")
+_KANJI = re.compile(f"[{KANJI_RANGES}]")
+
+
+def align(base: str, reading: str) -> list[Segment]:
+    """Split one word's reading over its kanji runs: ("取り扱い", "とりあつかい") →
+    [("取", "と"), ("り", None), ("扱", "あつか"), ("い", None)]. A word whose kana do not
+    line up with its reading gets the whole reading over the whole word."""
+    if reading == base or not reading:
+        return [(base, None)]
+    parts = _split_runs(base)
+    if len(parts) == 1:
+        return [(base, reading)]
+    matched = _match(parts, 0, reading, 0)
+    return matched if matched is not None else [(base, reading)]
+
+
+def _split_runs(base: str) -> list[tuple[str, bool]]:
+    """(text, is_ruby_run) parts, alternating kanji/digit runs and the rest."""
+    parts: list[tuple[str, bool]] = []
+    position = 0
+    for run in _RUBY_RUN.finditer(base):
+        if run.start() > position:
+            parts.append((base[position:run.start()], False))
+        parts.append((run.group(), True))
+        position = run.end()
+    if position < len(base):
+        parts.append((base[position:], False))
+    return parts
+
+
+def _match(parts: list[tuple[str, bool]], p: int, reading: str, r: int) -> list[Segment] | None:
+    """Match parts[p:] against reading[r:]: kana must appear as written; each kanji run takes
+    at least one kana. Backtracks over where a kanji run ends (申し込み: もう|し|こ|み)."""
+    if p == len(parts):
+        return [] if r == len(reading) else None
+    text, is_ruby = parts[p]
+    if not is_ruby:
+        kana = to_hiragana(text)
+        if not reading.startswith(kana, r):
+            return None
+        rest = _match(parts, p + 1, reading, r + len(kana))
+        return None if rest is None else [(text, None), *rest]
+    if p + 1 == len(parts):
+        return [(text, reading[r:])] if r < len(reading) else None
+    following = to_hiragana(parts[p + 1][0])
+    end = reading.find(following, r + 1)
+    while end != -1:
+        rest = _match(parts, p + 1, reading, end)
+        if rest is not None:
+            return [(text, reading[r:end]), *rest]
+        end = reading.find(following, end + 1)
+    return None
+
+
+def _words(text: str) -> Iterator[str | list[Segment]]:
+    """The text as plain stretches (str) and words that carry furigana (their segments)."""
+    position = 0
+    word: list[Segment] = []
+    for chunk_start, piece in pieces(text):
+        start, end = chunk_start + piece.start, chunk_start + piece.end
+        if not piece.ruby:
+            continue
+        if word and not piece.joined:
+            yield word
+            word = []
+        if start > position:
+            if word:                         # a gap inside a word (never expected): close it
+                yield word
+                word = []
+            yield text[position:start]
+        word.extend(align(text[start:end], piece.reading))
+        position = end
+    if word:
+        yield word
+    if position < len(text):
+        yield text[position:]
+
+
+def furigana(text: str) -> list[Segment]:
+    """The text as (base, reading-or-None) segments; the bases joined give back `text`."""
+    segments: list[Segment] = []
+    for item in _words(text):
+        for base, reading in ([(item, None)] if isinstance(item, str) else item):
+            if reading is None and segments and segments[-1][1] is None:
+                segments[-1] = (segments[-1][0] + base, None)
+            elif base:
+                segments.append((base, reading))
+    return segments
+
+
+def ruby_html(text: str, known: Set[str] | None = None) -> str:
+    """Escaped HTML with <ruby>base<rt>reading</rt></ruby> over kanji. A word whose kanji are all
+    in `known` (a set of kanji the learner knows) gets none: furigana fade as kanji are learned."""
+    out: list[str] = []
+    escape = html.escape
+    for item in _words(text):
+        if isinstance(item, str):
+            out.append(escape(item))
+        elif known is not None and _all_known(item, known):
+            out.extend(escape(base) for base, _ in item)
+        else:
+            for base, reading in item:
+                if reading is None:
+                    out.append(escape(base))
+                else:
+                    out.append(f"<ruby>{escape(base)}<rt>{escape(reading)}</rt></ruby>")
+    return "".join(out)
+
+
+def _all_known(word: list[Segment], known: Set[str]) -> bool:
+    return all(kanji in known for base, _ in word for kanji in _KANJI.findall(base))
+
+
+def anki_furigana(text: str) -> str:
+    """Anki's furigana syntax, HTML-escaped for a note field: 日本語[にほんご]を 勉強[べんきょう].
+    Anki takes the text back to the last space as a bracket's base, so a space goes before each
+    base that follows other text (Anki's {{furigana:}} drops it again)."""
+    out: list[str] = []
+    for base, reading in furigana(text):
+        if reading is None:
+            out.append(html.escape(base))
+        else:
+            out.append(f"{' ' if out else ''}{html.escape(base)}[{html.escape(reading)}]")
+    return "".join(out)
