@@ -17,7 +17,7 @@ import fugashi
 _local = threading.local()
 
 # UniDic feature columns we read (see unidic_lite/dicdir/dicrc).
-POS1, POS2, POS3, CFORM, LEMMA, KANA = 0, 1, 2, 5, 7, 17
+POS1, POS2, POS3, CFORM, LEMMA, IFORM, KANA = 0, 1, 2, 5, 7, 14, 17
 
 # Longest piece of text handed to MeCab in one call: bounds memory for huge inputs, and a split
 # here only costs a word's reading at the seam.

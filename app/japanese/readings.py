@@ -19,7 +19,19 @@ from typing import NamedTuple
 import yaml
 
 from app.japanese.kana import KANJI_RANGES, has_kanji, to_hiragana
-from app.japanese.morphemes import KANA, POS1, POS2, POS3, Morpheme, chunks, morphemes, normalise_with_map
+from app.japanese.morphemes import (
+    CFORM,
+    IFORM,
+    KANA,
+    LEMMA,
+    POS1,
+    POS2,
+    POS3,
+    Morpheme,
+    chunks,
+    morphemes,
+    normalise_with_map,
+)
 from app.japanese.numbers import COUNTERS, NUMERAL_CHARS, default_counter, number_with_counter, read_number
 
 READINGS_FILE = Path(__file__).resolve().parents[2] / "content" / "readings.yaml"
@@ -90,12 +102,15 @@ def _kana_after(ms: list[Morpheme], i: int) -> str:
     return ""
 
 
-NAN_BEFORE = frozenset("たちつてとだぢづでどなにぬねの")
+NAN_BEFORE = frozenset("たちつてとだぢづでどなにぬねのら")
+
+
+Rule = Callable[[list[Morpheme], int, str], str]
 
 
 def _nani(ms: list[Morpheme], i: int, dictionary: str) -> str:
     # 何 is なん before t, d and n sounds (なんで, なんと, なんの, なんだ), なに elsewhere (なにが,
-    # なにを, なにか); 何に keeps なに (なににする). Before a counter it is read by numbers.py.
+    # なにを, なにか); 何に keeps なに (なににする); 何ら なんら. Before a counter numbers.py reads it.
     after = _kana_after(ms, i)
     if after[:1] in NAN_BEFORE and after != "に":
         return "なん"
@@ -133,6 +148,60 @@ def _sha(ms: list[Morpheme], i: int, dictionary: str) -> str:
     return dictionary
 
 
+def _after(ms: list[Morpheme], i: int, surfaces: frozenset[str]) -> bool:
+    return i > 0 and ms[i - 1].end == ms[i].start and ms[i - 1].surface in surfaces
+
+
+def _before(ms: list[Morpheme], i: int, surfaces: frozenset[str]) -> bool:
+    return i + 1 < len(ms) and ms[i + 1].start == ms[i].end and ms[i + 1].surface in surfaces
+
+
+PARTICLES = frozenset({"が", "を", "は", "に", "も", "の", "で", "と", "へ", "や", "から", "まで", "より"})
+DEMONSTRATIVES = frozenset({"この", "その", "あの", "どの"})
+
+
+def _mae(ms: list[Morpheme], i: int, dictionary: str) -> str:
+    # この前 このまえ "the other day", not the prefix ぜん of この|前参加.
+    return "まえ" if _after(ms, i, DEMONSTRATIVES) else dictionary
+
+
+def _tabi(ms: list[Morpheme], i: int, dictionary: str) -> str:
+    # 〜の度に "every time": たび (出勤の度に).
+    return "たび" if _after(ms, i, frozenset({"の"})) and _before(ms, i, frozenset({"に"})) else dictionary
+
+
+def _kazu(ms: list[Morpheme], i: int, dictionary: str) -> str:
+    # 数 on its own before a particle is かず (数が減った); すう is for compounds (数百, 数学).
+    return "かず" if _before(ms, i, PARTICLES) and not _adjacent_before(ms, i) else dictionary
+
+
+def _hou(ms: list[Morpheme], i: int, dictionary: str) -> str:
+    # 〜する方が (いい) compares: ほう. After a verb's stem 方 is "way of" (やり方 かた) and
+    # before は it is often a person (興味のある方は かた), so only the comparison is changed.
+    before = _adjacent_before(ms, i)
+    if before is not None and before[CFORM].startswith(("連体形", "終止形")) and _before(ms, i, frozenset({"が"})):
+        return "ほう"
+    return dictionary
+
+
+def _nado(ms: list[Morpheme], i: int, dictionary: str) -> str:
+    # 等 after a verb or adjective is など (迫る等), after nouns it may be とう (Ａ社等).
+    before = _adjacent_before(ms, i)
+    return "など" if before is not None and before[POS1] in ("動詞", "助動詞", "形容詞") else dictionary
+
+
+def _iro(ms: list[Morpheme], i: int, dictionary: str) -> str:
+    # 色 after a noun names a colour: 琥珀色 こはくいろ, オレンジ色 おれんじいろ.
+    before = _adjacent_before(ms, i)
+    return "いろ" if before is not None and before[POS1] == "名詞" and before[POS2] != "数詞" else dictionary
+
+
+def _yameru(ms: list[Morpheme], i: int, dictionary: str) -> str:
+    # 止める with a deed as its object (〜のを止める, 〜のは止めて) is やめる "give up", not とめる.
+    deed = i >= 2 and ms[i - 1].surface in ("を", "は") and ms[i - 2].surface in ("の", "こと")
+    return "や" + dictionary[1:] if deed and dictionary.startswith("と") else dictionary
+
+
 # Words that take rendaku as the second part of a compound noun: (plain, voiced).
 RENDAKU = {
     "日": ("ひ", "び"),              # 土曜日 どようび, 誕生日 たんじょうび
@@ -158,9 +227,22 @@ def _rendaku(ms: list[Morpheme], i: int, dictionary: str) -> str:
     return dictionary
 
 
-Rule = Callable[[list[Morpheme], int, str], str]
-CONTEXT_RULES: dict[str, Rule] = {"何": _nani, "人": _hito, "中": _naka, "者": _sha} | {
-    word: _rendaku for word in RENDAKU}
+CONTEXT_RULES: dict[str, Rule] = {
+    "何": _nani, "人": _hito, "中": _naka, "者": _sha, "前": _mae, "度": _tabi, "数": _kazu, "色": _iro,
+    "方": _hou, "等": _nado,
+} | {word: _rendaku for word in RENDAKU}
+LEMMA_RULES: dict[str, Rule] = {"止める": _yameru}
+
+# A rendaku form (深い as ぶかい in 興味深い) that does not follow a word it could join.
+_UNVOICE = str.maketrans("がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ",
+                         "かきくけこさしすせそたちつてとはひふへほはひふへほ")
+
+
+def _unvoiced(ms: list[Morpheme], i: int, fields: list[str], reading: str) -> str:
+    before = _adjacent_before(ms, i)
+    if fields[IFORM] in ("濁音形", "半濁音形") and (before is None or before[POS1] in ("助詞", "補助記号")):
+        return reading[:1].translate(_UNVOICE) + reading[1:]
+    return reading
 
 
 # --- reading a chunk --------------------------------------------------------------------------
@@ -209,8 +291,7 @@ def _read_number_run(ms: list[Morpheme], i: int, out: list[tuple[int, int, str, 
     if counter_m is not None:
         counter = COUNTERS.get(counter_m.surface)
         fields = counter_m.fields()
-        if counter is None and has_kanji(counter_m.surface) and fields[POS1] in ("名詞", "接尾辞") \
-                and fields[KANA]:
+        if counter is None and has_kanji(counter_m.surface) and "助数詞" in fields[POS3] and fields[KANA]:
             counter = default_counter(to_hiragana(fields[KANA]))
     if counter is None:
         out.append((ms[i].start, ms[end - 1].end, number.head + number.last, False, ms[i]))
@@ -245,8 +326,9 @@ def _read_morphemes(text: str) -> list[tuple[int, int, str, bool, Morpheme]]:
         if not has_kanji(surface):
             out.append((m.start, m.end, to_hiragana(surface), False, m))
         else:
-            reading = _dictionary_reading(m, m.fields())
-            rule = CONTEXT_RULES.get(surface)
+            fields = m.fields()
+            reading = _unvoiced(ms, i, fields, _dictionary_reading(m, fields))
+            rule = CONTEXT_RULES.get(surface) or LEMMA_RULES.get(fields[LEMMA])
             if rule is not None:
                 reading = rule(ms, i, reading)
             out.append((m.start, m.end, reading, False, m))
