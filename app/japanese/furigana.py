@@ -13,12 +13,14 @@ import re
 from collections.abc import Iterator, Set
 
 from app.japanese.kana import KANJI_RANGES, to_hiragana
-from app.japanese.readings import pieces
+from app.japanese.readings import Piece, chunk_pieces
 
 Segment = tuple[str, str | None]     # (base text, its reading or None for text shown as it is)
 
 _RUBY_RUN = re.compile(f"[{KANJI_RANGES}0-9０-９ヶヵ]+")
 _KANJI = re.compile(f"[{KANJI_RANGES}]")
+_KANJI_THEN_KANA = re.compile(f"([{KANJI_RANGES}0-9０-９ヶヵ]+)([ぁ-ゖ]*)")
+_HTML_SPECIAL = re.compile("[&<>\"']")
 
 
 def align(base: str, reading: str) -> list[Segment]:
@@ -27,6 +29,13 @@ def align(base: str, reading: str) -> list[Segment]:
     line up with its reading gets the whole reading over the whole word."""
     if reading == base or not reading:
         return [(base, None)]
+    simple = _KANJI_THEN_KANA.fullmatch(base)            # the usual shapes: 勉強, 食べる
+    if simple is not None:
+        kanji, kana = simple.groups()
+        if not kana:
+            return [(base, reading)]
+        if len(reading) > len(kana) and reading.endswith(kana):
+            return [(kanji, reading[:-len(kana)]), (kana, None)]
     parts = _split_runs(base)
     if len(parts) == 1:
         return [(base, reading)]
@@ -72,39 +81,43 @@ def _match(parts: list[tuple[str, bool]], p: int, reading: str, r: int) -> list[
     return None
 
 
-def _words(text: str) -> Iterator[str | list[Segment]]:
-    """The text as plain stretches (str) and words that carry furigana (their segments)."""
+def _segments(text: str, known: Set[str] | None = None) -> Iterator[Segment]:
+    """The text as (base, reading-or-None) segments, plain stretches and words in turn. A number
+    and its counter make one word (３本), so known kanji fade from both together."""
     position = 0
-    word: list[Segment] = []
-    for chunk_start, piece in pieces(text):
-        start, end = chunk_start + piece.start, chunk_start + piece.end
-        if not piece.ruby:
-            continue
-        if word and not piece.joined:
-            yield word
-            word = []
-        if start > position:
-            if word:                         # a gap inside a word (never expected): close it
-                yield word
-                word = []
-            yield text[position:start]
-        word.extend(align(text[start:end], piece.reading))
-        position = end
-    if word:
-        yield word
+    for chunk_start, _, pieces in chunk_pieces(text):
+        word_end = 0
+        for k, (start, end, reading, joined) in enumerate(pieces):
+            start += chunk_start
+            end += chunk_start
+            if start > position:
+                yield text[position:start], None
+            if not joined:
+                word_end = _word_end(pieces, k) + chunk_start
+                hidden = known is not None and _all_known(text[start:word_end], known)
+            if hidden:
+                yield text[start:end], None
+            else:
+                yield from align(text[start:end], reading)
+            position = end
     if position < len(text):
-        yield text[position:]
+        yield text[position:], None
+
+
+def _word_end(pieces: tuple[Piece, ...], k: int) -> int:
+    while k + 1 < len(pieces) and pieces[k + 1][3]:
+        k += 1
+    return pieces[k][1]
 
 
 def furigana(text: str) -> list[Segment]:
     """The text as (base, reading-or-None) segments; the bases joined give back `text`."""
     segments: list[Segment] = []
-    for item in _words(text):
-        for base, reading in ([(item, None)] if isinstance(item, str) else item):
-            if reading is None and segments and segments[-1][1] is None:
-                segments[-1] = (segments[-1][0] + base, None)
-            elif base:
-                segments.append((base, reading))
+    for base, reading in _segments(text):
+        if reading is None and segments and segments[-1][1] is None:
+            segments[-1] = (segments[-1][0] + base, None)
+        elif base:
+            segments.append((base, reading))
     return segments
 
 
@@ -112,23 +125,43 @@ def ruby_html(text: str, known: Set[str] | None = None) -> str:
     """Escaped HTML with <ruby>base<rt>reading</rt></ruby> over kanji. A word whose kanji are all
     in `known` (a set of kanji the learner knows) gets none: furigana fade as kanji are learned."""
     out: list[str] = []
-    escape = html.escape
-    for item in _words(text):
-        if isinstance(item, str):
-            out.append(escape(item))
-        elif known is not None and _all_known(item, known):
-            out.extend(escape(base) for base, _ in item)
-        else:
-            for base, reading in item:
-                if reading is None:
-                    out.append(escape(base))
-                else:
-                    out.append(f"<ruby>{escape(base)}<rt>{escape(reading)}</rt></ruby>")
+    append = out.append
+    position = 0
+    for chunk_start, _, pieces in chunk_pieces(text):
+        hidden = False
+        for k, (start, end, reading, joined) in enumerate(pieces):
+            start += chunk_start
+            end += chunk_start
+            if start > position:
+                gap = text[position:start]
+                append(html.escape(gap) if _HTML_SPECIAL.search(gap) else gap)
+            if known is not None and not joined:
+                hidden = _all_known(text[start:_word_end(pieces, k) + chunk_start], known)
+            append(_escape(text[start:end]) if hidden else _ruby(text[start:end], reading))
+            position = end
+    append(_escape(text[position:]))
     return "".join(out)
 
 
-def _all_known(word: list[Segment], known: Set[str]) -> bool:
-    return all(kanji in known for base, _ in word for kanji in _KANJI.findall(base))
+def _escape(text: str) -> str:
+    return html.escape(text) if _HTML_SPECIAL.search(text) else text
+
+
+def _ruby(base: str, reading: str) -> str:
+    """One word's HTML. The usual shapes (勉強, 食べる) are done here, the rest by align()."""
+    simple = _KANJI_THEN_KANA.fullmatch(base)
+    if simple is not None and reading != base and not _HTML_SPECIAL.search(reading):
+        kanji, kana = simple.groups()
+        if not kana:
+            return f"<ruby>{base}<rt>{reading}</rt></ruby>"
+        if len(reading) > len(kana) and reading.endswith(kana):
+            return f"<ruby>{kanji}<rt>{reading[:-len(kana)]}</rt></ruby>{kana}"
+    return "".join(_escape(part) if rt is None else f"<ruby>{_escape(part)}<rt>{_escape(rt)}</rt></ruby>"
+                   for part, rt in align(base, reading))
+
+
+def _all_known(word: str, known: Set[str]) -> bool:
+    return all(kanji in known for kanji in _KANJI.findall(word))
 
 
 def anki_furigana(text: str) -> str:

@@ -34,6 +34,11 @@ def to_hiragana(text: str) -> str:
     return text.translate(_KATA_TO_HIRA)
 
 
+def katakana_to_hiragana(text: str) -> str:
+    """to_hiragana for text known to hold no half-width katakana (the dictionary's readings)."""
+    return text.translate(_KATA_TO_HIRA)
+
+
 def to_katakana(text: str) -> str:
     """Hiragana to katakana; everything else is left alone."""
     return text.translate(_HIRA_TO_KATA)

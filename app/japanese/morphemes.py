@@ -1,7 +1,7 @@
-"""The dictionary's view of a text: fugashi + unidic-lite morphemes, with offsets into the original.
+"""The dictionary's view of a text: fugashi + unidic-lite morphemes.
 
-Text is normalised for analysis only (see `normalise`); every morpheme keeps the span of the
-original characters it came from, so output built from morphemes gives back the original text.
+Text is normalised for analysis only (see `normalise`), with a map back to the original
+characters, so output built from the analysis gives back the original text exactly.
 """
 
 from __future__ import annotations
@@ -9,47 +9,46 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from pathlib import Path
 from typing import NamedTuple
 
 import fugashi
+import unidic_lite
 
-# A fugashi Tagger is not thread-safe (a shared one silently misparses): one per thread.
+# A fugashi tagger is not thread-safe (a shared one silently misparses): one per thread.
 _local = threading.local()
+MECABRC = Path(__file__).with_name("mecabrc")
 
 # UniDic feature columns we read (see unidic_lite/dicdir/dicrc).
-POS1, POS2, POS3, CFORM, LEMMA, IFORM, KANA = 0, 1, 2, 5, 7, 14, 17
+POS1, POS2, POS3, POS4, CFORM, LEMMA, IFORM, KANA = 0, 1, 2, 3, 5, 7, 14, 17
 
 # Longest piece of text handed to MeCab in one call: bounds memory for huge inputs, and a split
 # here only costs a word's reading at the seam.
 MAX_CHUNK = 400
 # Sentence ends and line breaks: where a chunk may end, and the unit the reading cache works on.
-_CHUNK_END = re.compile(r"[。．！？!?\n]+")
+SENTENCE_END = re.compile(r"[。．！？!?\n]+")
 # A base character with the marks that combine with it (including half-width ﾞﾟ) normalises as one.
 _CLUSTER = re.compile(r".[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\u3099\u309A\uFE20-\uFE2F"
                       r"\uFF9E\uFF9F]*", re.S)
 
 
-class Morpheme(NamedTuple):
-    """One dictionary token. `start`/`end` index the analysed (normalised) chunk; `raw` is the
-    UniDic feature string, split only for the morphemes whose reading or part of speech we need."""
-
-    surface: str
-    start: int
-    end: int
-    raw: str
-
-    def fields(self) -> list[str]:
-        # Quoted fields (a comma in the surface) only occur in punctuation, which needs no reading.
-        fields = self.raw.split(",")
-        return fields if len(fields) > KANA else fields + [""] * (KANA + 1 - len(fields))
-
-
-def tagger() -> fugashi.Tagger:
-    """This thread's Tagger, made on first use (loading the dictionary takes a moment)."""
+def tagger() -> fugashi.GenericTagger:
+    """This thread's tagger, made on first use (loading the dictionary takes a moment)."""
     tagger_ = getattr(_local, "tagger", None)
     if tagger_ is None:
-        tagger_ = _local.tagger = fugashi.Tagger()
+        tagger_ = _local.tagger = fugashi.GenericTagger(
+            f'-r "{MECABRC}" -d "{unidic_lite.DICDIR}" -O kakehashi')
     return tagger_
+
+
+def split_line(line: str) -> tuple[str, list[str]]:
+    """A morpheme line as (surface, UniDic feature fields), padded so every index we read exists.
+    Quoted fields (a comma in the surface) only occur in punctuation, which needs no reading."""
+    raw, _, surface = line.partition("\t")
+    fields = raw.split(",", KANA + 1)
+    if len(fields) <= KANA:
+        fields += [""] * (KANA + 1 - len(fields))
+    return surface, fields
 
 
 def normalise(text: str) -> str:
@@ -85,9 +84,11 @@ def _normalise_cluster(cluster: str) -> str:
 
 def chunks(text: str) -> list[tuple[int, int]]:
     """Spans of `text` cut after sentence ends and line breaks, none longer than MAX_CHUNK."""
+    if len(text) <= MAX_CHUNK and not SENTENCE_END.search(text, 0, len(text) - 1):
+        return [(0, len(text))] if text else []      # one sentence: the usual case
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _CHUNK_END.finditer(text):
+    for match in SENTENCE_END.finditer(text):
         _add_spans(spans, text, start, match.end())
         start = match.end()
     _add_spans(spans, text, start, len(text))
@@ -105,15 +106,72 @@ def _add_spans(spans: list[tuple[int, int]], text: str, start: int, end: int) ->
         spans.append((start, end))
 
 
-def morphemes(chunk: str) -> list[Morpheme]:
-    """The dictionary's morphemes for one normalised chunk, with their offsets in it."""
-    result: list[Morpheme] = []
-    position = 0
-    for node in tagger()(chunk):
-        surface = node.surface
-        start = chunk.find(surface, position)
-        if start < 0:                      # MeCab changed the text: keep going from where we are
-            start = position
-        position = start + len(surface)
-        result.append(Morpheme(surface, start, position, node.feature_raw))
-    return result
+class Sentence:
+    """One normalised chunk as the dictionary split it: MeCab's output, one line per morpheme
+    ("features<TAB>surface", see mecabrc).
+    Lines are split into fields only when asked for: most morphemes are kana, and the reading
+    of kana needs no dictionary."""
+
+    __slots__ = ("_split", "lines", "output", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.output = tagger().parse(text) if text and not text.isspace() else ""
+        self.lines = self.output.split("\n") if self.output else []    # (fugashi strips the last \n)
+        self._split: dict[int, list[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def line_at(self, offset: int) -> int:
+        """The number of the line holding output[offset]."""
+        return self.output.count("\n", 0, offset)
+
+    def surface(self, i: int) -> str:
+        return self.lines[i].rpartition("\t")[2]
+
+    def fields(self, i: int) -> list[str]:
+        fields = self._split.get(i)
+        if fields is None:
+            fields = self._split[i] = split_line(self.lines[i])[1]
+        return fields
+
+
+class At(NamedTuple):
+    """Morpheme i of a sentence, found at text[start:end]: what a context rule looks at."""
+
+    sentence: Sentence
+    i: int
+    start: int
+    end: int
+
+    @property
+    def surface(self) -> str:
+        return self.sentence.text[self.start:self.end]
+
+    def fields(self) -> list[str]:
+        return self.sentence.fields(self.i)
+
+    def before(self) -> At | None:
+        """The morpheme just before, if no space separates them."""
+        sentence, i, start = self.sentence, self.i, self.start
+        if i == 0 or start == 0 or sentence.text[start - 1].isspace():
+            return None
+        surface = sentence.surface(i - 1)
+        return At(sentence, i - 1, start - len(surface), start)
+
+    def after(self) -> At | None:
+        """The morpheme just after, if no space separates them."""
+        sentence, i, end = self.sentence, self.i, self.end
+        if i + 1 >= len(sentence) or end >= len(sentence.text) or sentence.text[end].isspace():
+            return None
+        return At(sentence, i + 1, end, end + len(sentence.surface(i + 1)))
+
+    def next(self) -> At | None:
+        """The next morpheme, wherever it starts."""
+        sentence, i = self.sentence, self.i
+        if i + 1 >= len(sentence):
+            return None
+        surface = sentence.surface(i + 1)
+        start = sentence.text.find(surface, self.end)
+        return At(sentence, i + 1, start, start + len(surface)) if start >= 0 else None

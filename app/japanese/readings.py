@@ -3,8 +3,10 @@
 The dictionary (UniDic) gives most readings; on top of it, in this order:
 1. content/readings.yaml: words the dictionary reads otherwise than a learner is taught (私 わたし);
 2. numbers and their counters (numbers.py): 三本 さんぼん, 二十日 はつか;
-3. context rules, one small function per word, chosen by the word's spelling (CONTEXT_RULES):
-   何 なに/なん by what follows, 人 じん/にん, 中 じゅう/ちゅう, rendaku in compounds (曜日 ようび).
+3. context rules (rules.py): 何 なに/なん, 人 じん/にん, 中 じゅう/ちゅう, rendaku (曜日 ようび).
+
+Only morphemes with kanji or digits are looked at one by one; kana are read as written. That keeps
+the engine close to the dictionary's own speed.
 """
 
 from __future__ import annotations
@@ -12,24 +14,22 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
 import yaml
 
-from app.japanese.kana import KANJI_RANGES, has_kanji, to_hiragana
+from app.japanese import rules
+from app.japanese.kana import KANJI_RANGES, has_kanji, katakana_to_hiragana, to_hiragana
 from app.japanese.morphemes import (
-    CFORM,
     IFORM,
     KANA,
-    LEMMA,
-    POS1,
+    MAX_CHUNK,
     POS2,
     POS3,
-    Morpheme,
+    SENTENCE_END,
+    At,
+    Sentence,
     chunks,
-    morphemes,
     normalise_with_map,
 )
 from app.japanese.numbers import COUNTERS, NUMERAL_CHARS, default_counter, number_with_counter, read_number
@@ -37,30 +37,29 @@ from app.japanese.numbers import COUNTERS, NUMERAL_CHARS, default_counter, numbe
 READINGS_FILE = Path(__file__).resolve().parents[2] / "content" / "readings.yaml"
 CACHE_SIZE = 4096          # sentences; a page of lessons repeats the same few hundred
 
+# In MeCab's output ("features<TAB>surface" lines), a surface holding a kanji or a digit.
+_RUBY_LINE = re.compile(f"\\t([^\\t\\n]*?[{KANJI_RANGES}0-9][^\\n]*)")
+_RUBY_START = re.compile(f"[{KANJI_RANGES}0-9]")
 
-class Piece(NamedTuple):
-    """A stretch of one chunk and how it is read. Offsets index the original chunk."""
 
-    start: int
-    end: int
-    reading: str             # hiragana; text with nothing to read (Latin, symbols) as it is
-    ruby: bool               # has kanji or digits, so furigana may go over it
-    joined: bool             # same word as the piece before (三|本, the counter after its number)
-    morpheme: Morpheme | None  # the (first) dictionary morpheme it came from, for tokens()
+# A stretch of text with kanji or digits and how it is read: (start, end, reading in hiragana,
+# joined), offsets into its chunk; joined marks the same word as the piece before (三|本).
+Piece = tuple[int, int, str, bool]
 
 
 # --- overrides from content/readings.yaml -----------------------------------------------------
 
 @functools.cache
 def overrides() -> dict[str, str]:
-    """Spelling → reading for words the dictionary gets wrong. Loaded once, strictly as strings
-    (YAML 1.1 would read some words as booleans)."""
+    """Spelling → reading for words the dictionary gets wrong. Loaded once, strictly as strings."""
     with READINGS_FILE.open(encoding="utf-8") as handle:
-        # BaseLoader builds nothing but strings, lists and dicts: safe, and no YAML booleans.
-        table = yaml.load(handle, Loader=yaml.BaseLoader) or {}  # noqa: S506  # noqa: S506 (BaseLoader builds only strings)
+        # BaseLoader builds nothing but strings, lists and dicts: safe, and no YAML 1.1 booleans.
+        table = yaml.load(handle, Loader=yaml.BaseLoader) or {}  # noqa: S506
     if not isinstance(table, dict):
         raise ValueError(f"{READINGS_FILE}: expected a mapping of word: reading")
     for word, reading in table.items():
+        if not _RUBY_START.match(word):      # only kanji words are looked at (see module doc)
+            raise ValueError(f"{READINGS_FILE}: {word}: must start with a kanji or digit")
         if not (isinstance(reading, str) and reading and to_hiragana(reading) == reading):
             raise ValueError(f"{READINGS_FILE}: {word}: reading must be hiragana, got {reading!r}")
     return dict(table)
@@ -71,301 +70,183 @@ def _override_prefixes() -> frozenset[str]:
     return frozenset(word[:i] for word in overrides() for i in range(1, len(word) + 1))
 
 
-def _match_override(ms: list[Morpheme], i: int) -> tuple[int, str] | None:
-    """The longest override spelled by morphemes i, i+1, … (at most 4), as (count, reading)."""
+def _match_override(at: At) -> tuple[At, str] | None:
+    """The longest override spelled by this morpheme and up to 3 after it: (last one, reading)."""
     prefixes, table = _override_prefixes(), overrides()
-    best, text = None, ""
-    for j in range(i, min(i + 4, len(ms))):
-        if j > i and ms[j].start != ms[j - 1].end:
-            break
-        text += ms[j].surface
+    best, text, current = None, "", at
+    for _ in range(4):
+        text += current.surface
         if text not in prefixes:
             break
         if text in table:
-            best = (j - i + 1, table[text])
+            best = (current, table[text])
+        following = current.after()
+        if following is None:
+            break
+        current = following
     return best
 
 
-# --- context rules ----------------------------------------------------------------------------
+# --- numbers ----------------------------------------------------------------------------------
 
-def _adjacent_before(ms: list[Morpheme], i: int) -> list[str] | None:
-    """The features of the morpheme just before i, if nothing separates them."""
-    if i > 0 and ms[i - 1].end == ms[i].start:
-        return ms[i - 1].fields()
-    return None
+def _is_numeral(at: At) -> bool:
+    surface = at.surface
+    return all(c in NUMERAL_CHARS for c in surface) and (surface.isdigit() or at.fields()[POS2] == "数詞")
 
 
-def _kana_after(ms: list[Morpheme], i: int) -> str:
-    if i + 1 < len(ms) and ms[i + 1].start == ms[i].end:
-        after = ms[i + 1]
-        return to_hiragana(after.fields()[KANA] or after.surface)
-    return ""
+def _number_run(at: At) -> At:
+    """The last morpheme of the number starting at `at`, taking a decimal point or thousands
+    comma between digits along (3.14, 1,000)."""
+    last = at
+    while (following := last.after()) is not None:
+        if _is_numeral(following):
+            last = following
+        elif following.surface in (".", ",") and last.surface.isdigit():
+            digits = following.after()
+            if digits is None or not digits.surface.isdigit():
+                break
+            last = digits
+        else:
+            break
+    return last
 
 
-NAN_BEFORE = frozenset("たちつてとだぢづでどなにぬねのら")
+def _read_number(at: At, out: list[Piece]) -> At:
+    """Append the number at `at` (and its counter) to `out`; return the last morpheme used."""
+    last = _number_run(at)
+    number = read_number(at.sentence.text[at.start:last.end])
+    if number is None:                        # not a number we can read: the dictionary's reading
+        out.append((at.start, at.end, _dictionary_reading(at), False))
+        return at
+    counter_at = last.after()
+    counter = _counter(counter_at)
+    if counter is None:
+        out.append((at.start, last.end, number.head + number.last, False))
+        return last
+    following = counter_at.after()
+    number_reading, counter_reading = number_with_counter(number, counter_at.surface, counter,
+                                                          following.surface if following else "")
+    if counter_reading:
+        out.append((at.start, last.end, number_reading, False))
+        out.append((counter_at.start, counter_at.end, counter_reading, True))
+    else:                                     # read as one word: 一日 ついたち, 二十歳 はたち
+        out.append((at.start, counter_at.end, number_reading, False))
+    return counter_at
 
 
-Rule = Callable[[list[Morpheme], int, str], str]
-
-
-def _nani(ms: list[Morpheme], i: int, dictionary: str) -> str:
-    # 何 is なん before t, d and n sounds (なんで, なんと, なんの, なんだ), なに elsewhere (なにが,
-    # なにを, なにか); 何に keeps なに (なににする); 何ら なんら. Before a counter numbers.py reads it.
-    after = _kana_after(ms, i)
-    if after[:1] in NAN_BEFORE and after != "に":
-        return "なん"
-    return "なに"
-
-
-def _hito(ms: list[Morpheme], i: int, dictionary: str) -> str:
-    # The suffix 人 is にん after a verbal noun (管理人, 料理人) and じん after other nouns
-    # (日本人, アメリカ人, 社会人); after numbers numbers.py reads it.
-    before = _adjacent_before(ms, i)
-    if before is None or dictionary not in ("にん", "じん") or before[POS1] not in ("名詞", "形状詞"):
-        return dictionary
-    return "にん" if before[POS3] == "サ変可能" else "じん"
-
-
-# 中 is じゅう "throughout" after spans of time and places (一日中, 世界中), ちゅう "during" after
-# activities (会議中, 午前中).
-JUU_AFTER = frozenset({
-    "日", "一日", "年", "一年", "晩", "一晩", "世界", "日本", "国", "家", "町", "村", "体", "部屋", "学校",
-    "会社", "今日", "明日", "今年", "夜", "一生", "夏", "冬", "春", "秋", "休み", "週", "月", "町内", "家族",
-})
-
-
-def _naka(ms: list[Morpheme], i: int, dictionary: str) -> str:
-    if i > 0 and ms[i - 1].end == ms[i].start and ms[i - 1].surface in JUU_AFTER:
-        return "じゅう"
-    return dictionary
-
-
-def _sha(ms: list[Morpheme], i: int, dictionary: str) -> str:
-    # 者 after a quality is もの (臆病者, 卑怯者); after an activity しゃ (研究者).
-    before = _adjacent_before(ms, i)
-    if before is not None and before[POS3] == "形状詞可能":
-        return "もの"
-    return dictionary
-
-
-def _after(ms: list[Morpheme], i: int, surfaces: frozenset[str]) -> bool:
-    return i > 0 and ms[i - 1].end == ms[i].start and ms[i - 1].surface in surfaces
-
-
-def _before(ms: list[Morpheme], i: int, surfaces: frozenset[str]) -> bool:
-    return i + 1 < len(ms) and ms[i + 1].start == ms[i].end and ms[i + 1].surface in surfaces
-
-
-PARTICLES = frozenset({"が", "を", "は", "に", "も", "の", "で", "と", "へ", "や", "から", "まで", "より"})
-DEMONSTRATIVES = frozenset({"この", "その", "あの", "どの"})
-
-
-def _mae(ms: list[Morpheme], i: int, dictionary: str) -> str:
-    # この前 このまえ "the other day", not the prefix ぜん of この|前参加.
-    return "まえ" if _after(ms, i, DEMONSTRATIVES) else dictionary
-
-
-def _tabi(ms: list[Morpheme], i: int, dictionary: str) -> str:
-    # 〜の度に "every time": たび (出勤の度に).
-    return "たび" if _after(ms, i, frozenset({"の"})) and _before(ms, i, frozenset({"に"})) else dictionary
-
-
-def _kazu(ms: list[Morpheme], i: int, dictionary: str) -> str:
-    # 数 on its own before a particle is かず (数が減った); すう is for compounds (数百, 数学).
-    return "かず" if _before(ms, i, PARTICLES) and not _adjacent_before(ms, i) else dictionary
-
-
-def _hou(ms: list[Morpheme], i: int, dictionary: str) -> str:
-    # 〜する方が (いい) compares: ほう. After a verb's stem 方 is "way of" (やり方 かた) and
-    # before は it is often a person (興味のある方は かた), so only the comparison is changed.
-    before = _adjacent_before(ms, i)
-    if before is not None and before[CFORM].startswith(("連体形", "終止形")) and _before(ms, i, frozenset({"が"})):
-        return "ほう"
-    return dictionary
-
-
-def _nado(ms: list[Morpheme], i: int, dictionary: str) -> str:
-    # 等 after a verb or adjective is など (迫る等), after nouns it may be とう (Ａ社等).
-    before = _adjacent_before(ms, i)
-    return "など" if before is not None and before[POS1] in ("動詞", "助動詞", "形容詞") else dictionary
-
-
-def _iro(ms: list[Morpheme], i: int, dictionary: str) -> str:
-    # 色 after a noun names a colour: 琥珀色 こはくいろ, オレンジ色 おれんじいろ.
-    before = _adjacent_before(ms, i)
-    return "いろ" if before is not None and before[POS1] == "名詞" and before[POS2] != "数詞" else dictionary
-
-
-def _yameru(ms: list[Morpheme], i: int, dictionary: str) -> str:
-    # 止める with a deed as its object (〜のを止める, 〜のは止めて) is やめる "give up", not とめる.
-    deed = i >= 2 and ms[i - 1].surface in ("を", "は") and ms[i - 2].surface in ("の", "こと")
-    return "や" + dictionary[1:] if deed and dictionary.startswith("と") else dictionary
-
-
-# Words that take rendaku as the second part of a compound noun: (plain, voiced).
-RENDAKU = {
-    "日": ("ひ", "び"),              # 土曜日 どようび, 誕生日 たんじょうび
-    "通り": ("とおり", "どおり"),     # 時間通り じかんどおり
-    "作り": ("つくり", "づくり"),     # 資料作り しりょうづくり
-    "付け": ("つけ", "づけ"),         # 日付け, タグ付け たぐづけ
-    "不足": ("ふそく", "ぶそく"),     # 運動不足 うんどうぶそく
-    "時計": ("とけい", "どけい"),     # 腕時計 うでどけい
-    "話": ("はなし", "ばなし"),       # 世間話 せけんばなし
-    "会社": ("かいしゃ", "がいしゃ"), # 旅行会社 りょこうがいしゃ
-    "日和": ("ひより", "びより"),     # 遠足日和 えんそくびより
-    "寿司": ("すし", "ずし"),         # 回転寿司 かいてんずし
-    "箱": ("はこ", "ばこ"),           # ゴミ箱 ごみばこ
-}
-
-
-def _rendaku(ms: list[Morpheme], i: int, dictionary: str) -> str:
-    plain, voiced = RENDAKU[ms[i].surface]
-    before = _adjacent_before(ms, i)
-    if dictionary == plain and before is not None and before[POS1] == "名詞" \
-            and before[POS2] != "数詞" and ms[i - 1].surface not in ("お", "ご"):
-        return voiced
-    return dictionary
-
-
-CONTEXT_RULES: dict[str, Rule] = {
-    "何": _nani, "人": _hito, "中": _naka, "者": _sha, "前": _mae, "度": _tabi, "数": _kazu, "色": _iro,
-    "方": _hou, "等": _nado,
-} | {word: _rendaku for word in RENDAKU}
-LEMMA_RULES: dict[str, Rule] = {"止める": _yameru}
-
-# A rendaku form (深い as ぶかい in 興味深い) that does not follow a word it could join.
-_UNVOICE = str.maketrans("がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ",
-                         "かきくけこさしすせそたちつてとはひふへほはひふへほ")
-
-
-def _unvoiced(ms: list[Morpheme], i: int, fields: list[str], reading: str) -> str:
-    before = _adjacent_before(ms, i)
-    if fields[IFORM] in ("濁音形", "半濁音形") and (before is None or before[POS1] in ("助詞", "補助記号")):
-        return reading[:1].translate(_UNVOICE) + reading[1:]
-    return reading
+def _counter(at: At | None):
+    if at is None:
+        return None
+    counter = COUNTERS.get(at.surface)
+    if counter is None and has_kanji(at.surface):
+        fields = at.fields()
+        if "助数詞" in fields[POS3] and fields[KANA]:
+            counter = default_counter(to_hiragana(fields[KANA]))
+    return counter
 
 
 # --- reading a chunk --------------------------------------------------------------------------
 
-def _dictionary_reading(m: Morpheme, fields: list[str]) -> str:
-    kana = fields[KANA]
-    if not kana or not has_kanji(m.surface):
-        # Kana are read as written (ヴァ stays ゔぁ, ー stays), unknown words as they are.
-        return to_hiragana(m.surface)
-    return to_hiragana(kana)
+def _dictionary_reading(at: At) -> str:
+    # Unknown words have no kana: they are shown as they are.
+    return katakana_to_hiragana(at.fields()[KANA]) or at.surface
 
 
-def _is_numeral(m: Morpheme) -> bool:
-    surface = m.surface
-    if not all(c in NUMERAL_CHARS for c in surface):
-        return False
-    return surface.isdigit() or m.fields()[POS2] == "数詞"
-
-
-def _number_run_end(ms: list[Morpheme], i: int) -> int:
-    """Index after the numerals starting at i, taking a decimal point or thousands comma along."""
-    j = i + 1
-    while j < len(ms) and ms[j].start == ms[j - 1].end:
-        if _is_numeral(ms[j]):
-            j += 1
-        elif ms[j].surface in (".", ",") and ms[j - 1].surface.isdigit() and j + 1 < len(ms) \
-                and ms[j + 1].surface.isdigit() and ms[j + 1].start == ms[j].end:
-            j += 2
-        else:
-            break
-    return j
-
-
-def _read_number_run(ms: list[Morpheme], i: int, out: list[tuple[int, int, str, bool, Morpheme]]
-                     ) -> int:
-    """Append the number at i (and its counter) to `out`; return the index after them."""
-    end = _number_run_end(ms, i)
-    text = "".join(m.surface for m in ms[i:end])
-    number = read_number(text)
-    if number is None:                       # not a number we can read: the dictionary's readings
-        for m in ms[i:end]:
-            out.append((m.start, m.end, _dictionary_reading(m, m.fields()), False, m))
-        return end
-    counter_m = ms[end] if end < len(ms) and ms[end].start == ms[end - 1].end else None
-    counter = None
-    if counter_m is not None:
-        counter = COUNTERS.get(counter_m.surface)
-        fields = counter_m.fields()
-        if counter is None and has_kanji(counter_m.surface) and "助数詞" in fields[POS3] and fields[KANA]:
-            counter = default_counter(to_hiragana(fields[KANA]))
-    if counter is None:
-        out.append((ms[i].start, ms[end - 1].end, number.head + number.last, False, ms[i]))
-        return end
-    after = ms[end + 1].surface if end + 1 < len(ms) else ""
-    number_reading, counter_reading = number_with_counter(number, counter_m.surface, counter, after)
-    if counter_reading:
-        out.append((ms[i].start, ms[end - 1].end, number_reading, False, ms[i]))
-        out.append((counter_m.start, counter_m.end, counter_reading, True, counter_m))
-    else:                                    # read as one word: 一日 ついたち, 二十歳 はたち
-        out.append((ms[i].start, counter_m.end, number_reading, False, ms[i]))
-    return end + 1
-
-
-def _read_morphemes(text: str) -> list[tuple[int, int, str, bool, Morpheme]]:
-    """(start, end, reading, joined, morpheme) over the normalised text of one chunk."""
-    ms = morphemes(text)
-    out: list[tuple[int, int, str, bool, Morpheme]] = []
-    prefixes = _override_prefixes()
-    i, count = 0, len(ms)
-    while i < count:
-        m = ms[i]
-        surface = m.surface
-        if surface in prefixes and (match := _match_override(ms, i)):
-            used, reading = match
-            out.append((m.start, ms[i + used - 1].end, reading, False, m))
-            i += used
+def read_sentence(text: str) -> tuple[Sentence, list[Piece]]:
+    """The pieces of one normalised chunk: every stretch with kanji or digits, read."""
+    sentence = Sentence(text)
+    output = sentence.output
+    out: list[Piece] = []
+    append = out.append
+    single, special = _single_overrides(), _special_surfaces()
+    position = 0                 # in text: where the last piece ended
+    consumed = 0                 # in output: where the lines the last piece used end
+    for match in _RUBY_LINE.finditer(output):
+        begin = match.start()
+        if begin < consumed:
             continue
-        if surface[0] in NUMERAL_CHARS and _is_numeral(m):
-            i = _read_number_run(ms, i, out)
-            continue
-        if not has_kanji(surface):
-            out.append((m.start, m.end, to_hiragana(surface), False, m))
-        else:
-            fields = m.fields()
-            reading = _unvoiced(ms, i, fields, _dictionary_reading(m, fields))
-            rule = CONTEXT_RULES.get(surface) or LEMMA_RULES.get(fields[LEMMA])
-            if rule is not None:
-                reading = rule(ms, i, reading)
-            out.append((m.start, m.end, reading, False, m))
-        i += 1
-    return out
+        surface = match.group(1)
+        start = text.find(surface, position)  # only kana and spaces lie between: no false match
+        if start < 0:
+            start = position
+        end = start + len(surface)
+        if surface not in special:           # the common cases, kept lean:
+            reading = single.get(surface)     # an override of one morpheme (私 わたし)
+            if reading is None and surface[0] not in NUMERAL_CHARS:
+                # a word no rule concerns: the dictionary's kana
+                fields = output[output.rfind("\n", 0, begin) + 1:begin].split(",", KANA + 1)
+                if len(fields) > KANA and fields[IFORM] not in rules.VOICED_FORMS:
+                    reading = katakana_to_hiragana(fields[KANA]) or surface
+            if reading is not None:
+                append((start, end, reading, False))
+                position = end
+                continue
+        at = At(sentence, sentence.line_at(begin), start, end)
+        last = _read_slowly(at, out)
+        position = last.end
+        consumed = match.end() if last is at else _line_end(output, begin, last.i)
+    return sentence, out
 
 
-# What furigana goes over: kanji, and digits (３本 reads さんぼん, which a learner may not know).
-_RUBY_CHARS = re.compile(f"[{KANJI_RANGES}0-9０-９]")
+def _read_slowly(at: At, out: list[Piece]) -> At:
+    """Append the reading of a word that needs its neighbours; return the last morpheme used."""
+    found = _match_override(at) if at.surface in _override_prefixes() else None
+    if found is not None:
+        last, reading = found
+        out.append((at.start, last.end, reading, False))
+        return last
+    if at.surface[0] in NUMERAL_CHARS and _is_numeral(at):
+        return _read_number(at, out)
+    out.append((at.start, at.end, rules.apply(at, _dictionary_reading(at)), False))
+    return at
 
 
-def _needs_ruby(text: str) -> bool:
-    return _RUBY_CHARS.search(text) is not None
+def _line_end(output: str, begin: int, line: int) -> int:
+    """Where line number `line` of output ends (searching on from offset `begin`)."""
+    end = begin
+    for _ in range(line - output.count("\n", 0, begin) + 1):
+        end = output.find("\n", end + 1)
+        if end < 0:
+            return len(output)
+    return end
+
+
+@functools.cache
+def _special_surfaces() -> frozenset[str]:
+    """Spellings that leave the lean path: context rules, and starts of overrides that span
+    more than one morpheme (閑古|鳥)."""
+    return rules.CONTEXT_RULES.keys() | {w[:i] for w in overrides() for i in range(1, len(w)) if w[:i] != w}
+
+
+@functools.cache
+def _single_overrides() -> dict[str, str]:
+    return {word: reading for word, reading in overrides().items() if word not in _special_surfaces()}
 
 
 def read_chunk(chunk: str) -> tuple[Piece, ...]:
     """The pieces of one chunk of original text, offsets into that chunk."""
-    norm, origin = normalise_with_map(chunk) if _needs_normalising(chunk) else (chunk, None)
+    if _is_analysable(chunk):
+        return tuple(read_sentence(chunk)[1])
+    norm, origin = normalise_with_map(chunk)
     pieces: list[Piece] = []
-    carry = ""                               # reading of a piece that shrank to nothing (see below)
-    for start, end, reading, joined, m in _read_morphemes(norm):
-        if origin is not None:
-            start, end = origin[start], origin[end]
-            if end <= start:                 # inside one original character NFKC expanded (㍻):
-                carry += reading             # its reading goes to the next piece
-                continue
-        base = chunk[start:end]
-        pieces.append(Piece(start, end, carry + reading, _needs_ruby(base), joined, m))
+    carry = ""                               # the reading of a piece that shrank to nothing
+    for start, end, reading, joined in read_sentence(norm)[1]:
+        start, end = origin[start], origin[end]
+        if end <= start:                     # inside one original character NFKC expanded (㍻):
+            carry += reading                 # its reading goes with the next piece
+            continue
+        pieces.append((start, end, carry + reading, joined))
         carry = ""
     if carry and pieces:
-        last = pieces[-1]
-        pieces[-1] = last._replace(reading=last.reading + carry)
+        start, end, reading, joined = pieces[-1]
+        pieces[-1] = (start, end, reading + carry, joined)
     return tuple(pieces)
 
 
-def _needs_normalising(chunk: str) -> bool:
-    return not (unicodedata.is_normalized("NFKC", chunk) and chunk.isprintable())
+def _is_analysable(chunk: str) -> bool:
+    """Whether the chunk is its own normalised form, so offsets need no map."""
+    body = chunk[:-1] if chunk.endswith("\n") else chunk
+    return body.isprintable() and unicodedata.is_normalized("NFKC", chunk)
 
 
 _cached_read_chunk = functools.lru_cache(maxsize=CACHE_SIZE)(read_chunk)
@@ -379,9 +260,12 @@ def set_cache(enabled: bool) -> None:
     _chunk_reader = _cached_read_chunk if enabled else read_chunk
 
 
-def pieces(text: str) -> list[tuple[int, Piece]]:
-    """Every piece of `text` with the offset of its chunk: (chunk_start, piece)."""
-    return [(start, piece) for start, end in chunks(text) for piece in _chunk_reader(text[start:end])]
+def chunk_pieces(text: str) -> list[tuple[int, int, tuple[Piece, ...]]]:
+    """(chunk start, chunk end, its pieces) for each chunk of `text`."""
+    if len(text) <= MAX_CHUNK and not SENTENCE_END.search(text, 0, len(text) - 1):
+        return [(0, len(text), _chunk_reader(text))] if text else []    # one sentence: the usual case
+    reader = _chunk_reader
+    return [(start, end, reader(text[start:end])) for start, end in chunks(text)]
 
 
 def reading(text: str) -> str:
@@ -389,11 +273,11 @@ def reading(text: str) -> str:
     は stays は, とうきょう not とーきょー, 三本 さんぼん, 私 わたし. Whatever has no reading
     (spaces, punctuation, Latin) stays as it is."""
     out: list[str] = []
-    position = 0
-    for chunk_start, piece in pieces(text):
-        start = chunk_start + piece.start
-        out.append(text[position:start])
-        out.append(piece.reading)
-        position = chunk_start + piece.end
-    out.append(text[position:])
+    for chunk_start, chunk_end, pieces in chunk_pieces(text):
+        position = chunk_start
+        for start, end, piece_reading, _ in pieces:
+            out.append(to_hiragana(text[position:chunk_start + start]))
+            out.append(piece_reading)
+            position = chunk_start + end
+        out.append(to_hiragana(text[position:chunk_end]))
     return "".join(out)

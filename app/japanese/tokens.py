@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.japanese.kana import has_kanji
-from app.japanese.morphemes import LEMMA, POS1, POS2, POS3, normalise
-from app.japanese.readings import pieces
+from app.japanese.kana import has_kanji, to_hiragana
+from app.japanese.morphemes import LEMMA, POS1, POS2, POS4, chunks, normalise_with_map
+from app.japanese.readings import read_sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,20 +22,44 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of `text` with their readings. Spaces between words are not tokens."""
+    """The words of `text` with their readings. Spaces between words are not tokens; a word the
+    engine reads as one (一日 ついたち, an override spanning morphemes) is one token."""
     result: list[Token] = []
-    for chunk_start, piece in pieces(text):
-        surface = text[chunk_start + piece.start:chunk_start + piece.end]
-        fields = piece.morpheme.fields() if piece.morpheme is not None else []
-        whole_morpheme = piece.morpheme is not None and normalise(surface) == piece.morpheme.surface
-        lemma = _lemma(fields[LEMMA], surface) if whole_morpheme else surface
-        detail = "-".join(f for f in fields[POS2:POS3 + 1] if f and f != "*") if fields else ""
-        result.append(Token(surface, lemma, piece.reading, fields[POS1] if fields else "", detail,
-                            has_kanji(surface), chunk_start + piece.start, chunk_start + piece.end))
+    for chunk_start, chunk_end in chunks(text):
+        chunk = text[chunk_start:chunk_end]
+        norm, origin = normalise_with_map(chunk)
+        for start, end, reading, fields in _chunk_tokens(norm):
+            start, end = chunk_start + origin[start], chunk_start + origin[end]
+            if end > start:                   # (a morpheme inside one NFKC-expanded character: dropped)
+                result.append(_token(text[start:end], reading, fields, start, end))
     return result
 
 
-def _lemma(lemma: str, surface: str) -> str:
-    # UniDic adds a gloss to some lemmas ("私-代名詞", "テン-ten"): keep the word.
-    word = lemma.split("-", 1)[0] if lemma and lemma != "*" else ""
-    return word or surface
+def _chunk_tokens(norm: str) -> list[tuple[int, int, str, list[str]]]:
+    """(start, end, reading, features) per token of a normalised chunk."""
+    sentence, pieces = read_sentence(norm)
+    readings = {start: (end, reading) for start, end, reading, _ in pieces}
+    out: list[tuple[int, int, str, list[str]]] = []
+    position, i = 0, 0
+    while i < len(sentence):
+        surface = sentence.surface(i)
+        start = norm.find(surface, position)
+        start = start if start >= 0 else position
+        end, reading = readings.get(start, (start + len(surface), to_hiragana(surface)))
+        fields = sentence.fields(i)
+        consumed = start + len(surface)
+        if consumed < end:                    # several morphemes read as one word: its own lemma
+            fields = [*fields[:LEMMA], norm[start:end], *fields[LEMMA + 1:]]
+        while consumed < end and i + 1 < len(sentence):
+            i += 1
+            following = sentence.surface(i)
+            consumed = max(norm.find(following, consumed), consumed) + len(following)
+        out.append((start, end, reading, fields))
+        position, i = end, i + 1
+    return out
+
+
+def _token(surface: str, reading: str, fields: list[str], start: int, end: int) -> Token:
+    lemma = fields[LEMMA].split("-", 1)[0] if fields[LEMMA] else ""
+    detail = "-".join(f for f in fields[POS2:POS4 + 1] if f and f != "*")
+    return Token(surface, lemma or surface, reading, fields[POS1], detail, has_kanji(surface), start, end)

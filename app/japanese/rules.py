@@ -1,0 +1,166 @@
+"""Context rules: words whose reading depends on their neighbours, one small function each.
+
+A rule gets the morpheme (`At`) and the dictionary's reading, and returns the reading to use.
+Rules are chosen by the word's spelling (CONTEXT_RULES), which keeps the common path a set lookup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.japanese.kana import to_hiragana
+from app.japanese.morphemes import CFORM, IFORM, KANA, POS1, POS2, POS3, At
+
+Rule = Callable[[At, str], str]
+
+PARTICLES = frozenset({"が", "を", "は", "に", "も", "の", "で", "と", "へ", "や", "から", "まで", "より"})
+DEMONSTRATIVES = frozenset({"この", "その", "あの", "どの"})
+
+
+def _surface(at: At | None) -> str:
+    return at.surface if at is not None else ""
+
+
+def _pos(at: At | None, index: int = POS1) -> str:
+    return at.fields()[index] if at is not None else ""
+
+
+# 何 is なん before t, d and n sounds (なんで, なんと, なんの, なんだ) and ら (なんら), なに elsewhere
+# (なにが, なにを, なにか); 何に keeps なに (なににする). Before a counter numbers.py reads it.
+NAN_BEFORE = frozenset("たちつてとだぢづでどなにぬねのら")
+
+
+def nani(at: At, dictionary: str) -> str:
+    after = at.after()
+    if after is None:
+        return "なに"
+    kana = to_hiragana(after.fields()[KANA] or after.surface)
+    return "なん" if kana[:1] in NAN_BEFORE and kana != "に" else "なに"
+
+
+def hito(at: At, dictionary: str) -> str:
+    # The suffix 人 is にん after a verbal noun (管理人, 料理人), じん after other nouns (日本人,
+    # アメリカ人, 社会人); after numbers numbers.py reads it.
+    before = at.before()
+    if before is None or dictionary not in ("にん", "じん") or _pos(before) not in ("名詞", "形状詞"):
+        return dictionary
+    return "にん" if _pos(before, POS3) == "サ変可能" else "じん"
+
+
+# 中 is じゅう "throughout" after spans of time and places (一日中, 世界中), ちゅう "during" after
+# activities (会議中, 午前中).
+JUU_AFTER = frozenset({
+    "日", "一日", "年", "一年", "晩", "一晩", "世界", "日本", "国", "家", "町", "村", "体", "部屋", "学校",
+    "会社", "今日", "明日", "今年", "夜", "一生", "夏", "冬", "春", "秋", "休み", "週", "月", "町内", "家族",
+})
+
+
+def naka(at: At, dictionary: str) -> str:
+    return "じゅう" if _surface(at.before()) in JUU_AFTER else dictionary
+
+
+def sha(at: At, dictionary: str) -> str:
+    # 者 after a quality is もの (臆病者, 卑怯者); after an activity しゃ (研究者).
+    return "もの" if _pos(at.before(), POS3) == "形状詞可能" else dictionary
+
+
+def mae(at: At, dictionary: str) -> str:
+    # この前 このまえ "the other day", not the prefix ぜん of この|前参加.
+    return "まえ" if _surface(at.before()) in DEMONSTRATIVES else dictionary
+
+
+def tabi(at: At, dictionary: str) -> str:
+    # 〜の度に "every time": たび (出勤の度に).
+    return "たび" if _surface(at.before()) == "の" and _surface(at.after()) == "に" else dictionary
+
+
+def kazu(at: At, dictionary: str) -> str:
+    # 数 on its own before a particle is かず (数が減った); すう is for compounds (数百, 数学).
+    alone = _pos(at.before()) not in ("名詞", "接頭辞")
+    return "かず" if alone and _surface(at.after()) in PARTICLES else dictionary
+
+
+def hou(at: At, dictionary: str) -> str:
+    # 〜する方が (いい) compares: ほう. After a verb's stem 方 is "way of" (やり方 かた) and
+    # before は it is often a person (興味のある方は かた), so only the comparison is changed.
+    attributive = _pos(at.before(), CFORM).startswith(("連体形", "終止形"))
+    return "ほう" if attributive and _surface(at.after()) == "が" else dictionary
+
+
+def nado(at: At, dictionary: str) -> str:
+    # 等 after a verb or adjective is など (迫る等); after nouns it may be とう (Ａ社等).
+    return "など" if _pos(at.before()) in ("動詞", "助動詞", "形容詞") else dictionary
+
+
+def iro(at: At, dictionary: str) -> str:
+    # 色 after a noun names a colour: 琥珀色 こはくいろ, オレンジ色 おれんじいろ.
+    before = at.before()
+    return "いろ" if _pos(before) == "名詞" and _pos(before, POS2) != "数詞" else dictionary
+
+
+def yameru(at: At, dictionary: str) -> str:
+    # 止める with a deed as its object (〜のを止める, 〜のは止めて) is やめる "give up", not とめる.
+    sentence, i = at.sentence, at.i
+    deed = i >= 2 and sentence.surface(i - 1) in ("を", "は") and sentence.surface(i - 2) in ("の", "こと")
+    return "や" + dictionary[1:] if deed and dictionary.startswith("と") else dictionary
+
+
+def ma(at: At, dictionary: str) -> str:
+    # いつの間に いつのまに "before one knew it", not いつのあいだに.
+    sentence, i = at.sentence, at.i
+    fixed = i >= 2 and sentence.surface(i - 1) == "の" and sentence.surface(i - 2) == "いつ"
+    return "ま" if fixed else dictionary
+
+
+def hoka(at: At, dictionary: str) -> str:
+    # 他 is ほか "other" (他の人), but その他 is そのた "and so on".
+    return "た" if _surface(at.before()) == "その" else "ほか"
+
+
+# Words that take rendaku as the second part of a compound noun: (plain, voiced).
+RENDAKU = {
+    "日": ("ひ", "び"),              # 土曜日 どようび, 誕生日 たんじょうび
+    "通り": ("とおり", "どおり"),     # 時間通り じかんどおり
+    "作り": ("つくり", "づくり"),     # 資料作り しりょうづくり
+    "付け": ("つけ", "づけ"),         # タグ付け たぐづけ
+    "不足": ("ふそく", "ぶそく"),     # 運動不足 うんどうぶそく
+    "時計": ("とけい", "どけい"),     # 腕時計 うでどけい
+    "話": ("はなし", "ばなし"),       # 世間話 せけんばなし
+    "会社": ("かいしゃ", "がいしゃ"), # 旅行会社 りょこうがいしゃ
+    "日和": ("ひより", "びより"),     # 遠足日和 えんそくびより
+    "寿司": ("すし", "ずし"),         # 回転寿司 かいてんずし
+    "箱": ("はこ", "ばこ"),           # ゴミ箱 ごみばこ
+}
+
+
+def rendaku(at: At, dictionary: str) -> str:
+    plain, voiced = RENDAKU[at.surface]
+    before = at.before()
+    compound = _pos(before) == "名詞" and _pos(before, POS2) != "数詞" and _surface(before) not in ("お", "ご")
+    return voiced if dictionary == plain and compound else dictionary
+
+
+CONTEXT_RULES: dict[str, Rule] = {
+    "何": nani, "人": hito, "中": naka, "者": sha, "前": mae, "度": tabi, "数": kazu, "色": iro,
+    "方": hou, "等": nado, "間": ma, "他": hoka,
+} | {word: rendaku for word in RENDAKU} | {form: yameru for form in ("止め", "止める", "止めれ", "止めろ", "止めよ")}
+
+# A rendaku form (深い as ぶかい in 興味深い) that does not follow a word it could join.
+VOICED_FORMS = frozenset({"濁音形", "半濁音形"})
+_UNVOICE = str.maketrans("がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ",
+                         "かきくけこさしすせそたちつてとはひふへほはひふへほ")
+
+
+def unvoiced(at: At, reading: str) -> str:
+    if at.fields()[IFORM] in VOICED_FORMS and _pos(at.before()) in ("", "助詞", "補助記号"):
+        return reading[:1].translate(_UNVOICE) + reading[1:]
+    return reading
+
+
+def apply(at: At, reading: str) -> str:
+    """The reading after every rule that concerns this morpheme."""
+    fields = at.fields()
+    if fields[IFORM] in VOICED_FORMS:
+        reading = unvoiced(at, reading)
+    rule = CONTEXT_RULES.get(at.surface)
+    return rule(at, reading) if rule is not None else reading
