@@ -20,7 +20,7 @@ _local = threading.local()
 MECABRC = Path(__file__).with_name("mecabrc")
 
 # UniDic feature columns we read (see unidic_lite/dicdir/dicrc).
-POS1, POS2, POS3, POS4, CFORM, LEMMA, IFORM, KANA = 0, 1, 2, 3, 5, 7, 14, 17
+POS1, POS2, POS3, POS4, CFORM, LEMMA, IFORM, KANA, KANA_BASE = 0, 1, 2, 3, 5, 7, 14, 17, 18
 
 # Longest piece of text handed to MeCab in one call: bounds memory for huge inputs, and a split
 # here only costs a word's reading at the seam.
@@ -45,9 +45,9 @@ def split_line(line: str) -> tuple[str, list[str]]:
     """A morpheme line as (surface, UniDic feature fields), padded so every index we read exists.
     Quoted fields (a comma in the surface) only occur in punctuation, which needs no reading."""
     raw, _, surface = line.partition("\t")
-    fields = raw.split(",", KANA + 1)
-    if len(fields) <= KANA:
-        fields += [""] * (KANA + 1 - len(fields))
+    fields = raw.split(",", KANA_BASE + 1)
+    if len(fields) <= KANA_BASE:
+        fields += [""] * (KANA_BASE + 1 - len(fields))
     return surface, fields
 
 

@@ -188,12 +188,14 @@ def _parse_positional(text: str) -> list[Group] | None:
             terms.append((str(DIGIT_VALUES.get(digits, 1)) if digits != "何" else "何",
                           SMALL_UNITS[char]))
             digits = ""
-        else:  # a big unit
+        elif char in BIG_UNITS:
             terms.extend(_digit_terms(digits))
             if not terms:
                 return None
             groups.append((tuple(terms), char))
             terms, digits = [], ""
+        else:                                         # a stray comma or point: not a number
+            return None
     terms.extend(_digit_terms(digits))
     if terms:
         groups.append((tuple(terms), ""))

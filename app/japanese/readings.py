@@ -134,6 +134,21 @@ def _read_number(at: At, out: list[Piece]) -> At:
     return counter_at
 
 
+def _read_name_as_count(at: At, out: list[Piece]) -> bool:
+    """三本 alone is tagged as the surname みもと; a number and a counter it knows are a count."""
+    surface = at.surface
+    digits = len(surface) - len(surface.lstrip("".join(NUMERAL_CHARS)))
+    number, counter = read_number(surface[:digits]), COUNTERS.get(surface[digits:])
+    if not digits or number is None or counter is None:
+        return False
+    number_reading, counter_reading = number_with_counter(number, surface[digits:], counter)
+    out.append((at.start, at.start + digits, number_reading, False) if counter_reading else
+               (at.start, at.end, number_reading, False))
+    if counter_reading:
+        out.append((at.start + digits, at.end, counter_reading, True))
+    return True
+
+
 def _counter(at: At | None):
     if at is None:
         return None
@@ -197,6 +212,8 @@ def _read_slowly(at: At, out: list[Piece]) -> At:
         return last
     if at.surface[0] in NUMERAL_CHARS and _is_numeral(at):
         return _read_number(at, out)
+    if at.surface[0] in NUMERAL_CHARS and at.fields()[POS2] == "固有名詞" and _read_name_as_count(at, out):
+        return at
     out.append((at.start, at.end, rules.apply(at, _dictionary_reading(at)), False))
     return at
 

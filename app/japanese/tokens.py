@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.japanese.kana import has_kanji, to_hiragana
-from app.japanese.morphemes import LEMMA, POS1, POS2, POS4, chunks, normalise_with_map
-from app.japanese.readings import read_sentence
+from app.japanese.kana import has_kanji, katakana_to_hiragana, to_hiragana
+from app.japanese.morphemes import KANA_BASE, LEMMA, POS1, POS2, POS4, chunks, normalise, normalise_with_map
+from app.japanese.readings import overrides, read_sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,6 +14,7 @@ class Token:
     surface: str          # exactly as in the text given
     lemma: str            # dictionary form (食べ → 食べる); the surface when the dictionary has none
     reading: str          # hiragana, as reading() reads it (三本: さん, ぼん)
+    lemma_reading: str   # hiragana reading of the dictionary form (食べ → たべる)
     pos: str              # part of speech, UniDic's top level: 名詞, 動詞, 助詞 …
     pos_detail: str       # the finer levels joined by "-": 普通名詞-サ変可能
     has_kanji: bool
@@ -60,6 +61,17 @@ def _chunk_tokens(norm: str) -> list[tuple[int, int, str, list[str]]]:
 
 
 def _token(surface: str, reading: str, fields: list[str], start: int, end: int) -> Token:
-    lemma = fields[LEMMA].split("-", 1)[0] if fields[LEMMA] else ""
+    # UniDic glosses some lemmas ("私-代名詞", "テン-ten"): keep the word.
+    lemma = (fields[LEMMA].split("-", 1)[0] if fields[LEMMA] else "") or surface
     detail = "-".join(f for f in fields[POS2:POS4 + 1] if f and f != "*")
-    return Token(surface, lemma or surface, reading, fields[POS1], detail, has_kanji(surface), start, end)
+    return Token(surface, lemma, reading, _lemma_reading(surface, lemma, reading, fields), fields[POS1], detail,
+                 has_kanji(surface), start, end)
+
+
+def _lemma_reading(surface: str, lemma: str, reading: str, fields: list[str]) -> str:
+    """The reading of the dictionary form: the token's own when it is written as its lemma, else
+    our override for the lemma, else the dictionary's (食べ → たべる)."""
+    if normalise(surface) == lemma:
+        return reading
+    override = overrides().get(lemma)
+    return override or katakana_to_hiragana(fields[KANA_BASE]) or reading
