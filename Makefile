@@ -37,7 +37,7 @@ lint: $(VENV)/.dev
 # After changing user-facing text: extract it, then translate the new entries in messages.po.
 messages: $(VENV)/.runtime
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o app/translations/messages.pot --no-location --sort-output .
-	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --no-location --omit-header=false
+	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --no-fuzzy-matching --ignore-obsolete
 
 # The self-hosted Nastaliq subset (needs fonts-noto-core installed).
 fonts: $(VENV)/.dev
