@@ -37,7 +37,8 @@ def tokens(text: str) -> list[Token]:
 
 
 def _chunk_tokens(norm: str) -> list[tuple[int, int, str, list[str]]]:
-    """(start, end, reading, features) per token of a normalised chunk."""
+    """(start, end, reading, features) per token of a normalised chunk. A token is a morpheme,
+    several morphemes the engine reads as one word, or part of one it reads as two (三本)."""
     sentence, pieces = read_sentence(norm)
     readings = {start: (end, reading) for start, end, reading, _ in pieces}
     out: list[tuple[int, int, str, list[str]]] = []
@@ -46,17 +47,21 @@ def _chunk_tokens(norm: str) -> list[tuple[int, int, str, list[str]]]:
         surface = sentence.surface(i)
         start = norm.find(surface, position)
         start = start if start >= 0 else position
-        end, reading = readings.get(start, (start + len(surface), to_hiragana(surface)))
+        morpheme_end = start + len(surface)
         fields = sentence.fields(i)
-        consumed = start + len(surface)
-        if consumed < end:                    # several morphemes read as one word: its own lemma
-            fields = [*fields[:LEMMA], norm[start:end], *fields[LEMMA + 1:]]
-        while consumed < end and i + 1 < len(sentence):
-            i += 1
-            following = sentence.surface(i)
-            consumed = max(norm.find(following, consumed), consumed) + len(following)
-        out.append((start, end, reading, fields))
-        position, i = end, i + 1
+        while True:
+            end, reading = readings.get(start, (morpheme_end, to_hiragana(norm[start:morpheme_end])))
+            if end > morpheme_end:            # several morphemes read as one word: its own lemma
+                fields = [*fields[:LEMMA], norm[start:end], *fields[LEMMA + 1:]]
+            while morpheme_end < end and i + 1 < len(sentence):
+                i += 1
+                following = sentence.surface(i)
+                morpheme_end = max(norm.find(following, morpheme_end), morpheme_end) + len(following)
+            out.append((start, end, reading, fields))
+            if end >= morpheme_end:
+                break
+            start = end
+        position, i = morpheme_end, i + 1
     return out
 
 
