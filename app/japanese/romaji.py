@@ -96,8 +96,8 @@ def _separator(previous: Token | None, token: Token) -> str:
 
 def _joins_previous(token: Token, previous: Token) -> bool:
     """Whether a token belongs to the word before it (romaji spaces words, not morphemes)."""
-    if previous.pos == "接頭辞" or previous.pos_detail.startswith("数詞"):
-        return True                                   # お|茶 ocha, 三|本 sanbon
+    if previous.pos == "接頭辞" or (previous.pos_detail.startswith("数詞") and token.has_kanji):
+        return True                                   # お|茶 ocha, 三|本 sanbon (not はたち|の)
     if token.pos in JOINS_PREVIOUS_POS and token.lemma not in STANDALONE_AUXILIARIES:
         return True                                   # 食べ|ました tabemashita
     if token.pos == "名詞" and len(token.surface) == 1 and previous.pos == "名詞" \

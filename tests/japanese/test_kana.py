@@ -41,6 +41,7 @@ def test_to_katakana(text, expected):
     ("待ってください", "matte kudasai"),                    # っ doubles the next consonant
     ("抹茶", "matcha"),                                     # っ before ch is t
     ("三本", "sanbon"), ("一匹", "ippiki"),                 # っ across the number and its counter
+    ("二十歳の誕生日", "hatachi no tanjōbi"),
     ("思う", "omou"),                                       # a verb's final u is not a long vowel
     ("大きい", "ōkii"), ("先生", "sensei"),                 # えい stays ei
     ("禁煙", "kin'en"),                                     # ん before a vowel
