@@ -36,10 +36,12 @@ def create_app(config_class=None, **overrides) -> Flask:
     static_files.init_app(app)
 
     from app.auth import bp as auth_bp
+    from app.learn import bp as learn_bp
     from app.main import bp as main_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
+    app.register_blueprint(learn_bp)
 
     from app import cli
 

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from app import japanese
 from app.auth import services
 from app.extensions import db
 from app.models import Goal, Role, School
@@ -22,6 +23,7 @@ DEMO_USERS = [  # (e-mail, name, role, goal)
 ]
 
 demo = AppGroup("demo", help="Demo data for a developer's machine.")
+jp = AppGroup("jp", help="The Japanese engine from the shell (no database needed).")
 users = AppGroup("users", help="Manage accounts.")
 
 
@@ -67,8 +69,24 @@ def users_create(email: str, name: str, role: str, password: str) -> None:
     click.echo(f"created {user.role.value} {user.email}")
 
 
+@jp.command("reading")
+@click.argument("lines", type=click.File("r", encoding="utf-8"), default="-")
+def jp_reading(lines) -> None:
+    """Read lines on standard input (or from a file); print each line's reading in hiragana."""
+    for line in lines:
+        click.echo(japanese.reading(line.rstrip("\r\n")))
+
+
+@jp.command("furigana")
+@click.argument("text")
+def jp_furigana(text: str) -> None:
+    """Print TEXT with furigana in Anki's 漢字[かんじ] form."""
+    click.echo(japanese.anki_furigana(text))
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(demo)
+    app.cli.add_command(jp)
     app.cli.add_command(users)
 
 
