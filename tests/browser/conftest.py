@@ -1,4 +1,4 @@
-"""A live server on 127.0.0.1 and headless Chromium (Debian's) driven by Playwright."""
+"""A live server on 127.0.0.1 and a phone-sized page (the browser itself is in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -13,24 +13,10 @@ from app import create_app
 from app.extensions import db
 from config import TestingConfig
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 PHONE = {"width": 360, "height": 740}
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium fonts-noto-cjk)")
-    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -7,27 +7,20 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
 KANA_JS = Path(__file__).resolve().parents[2] / "app" / "static" / "js" / "kana.js"
 TABLE = Path(__file__).parent / "kana_table.json"
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")
-def test_kana_js_matches_the_table():
-    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+def test_kana_js_matches_the_table(browser):
     table = json.loads(TABLE.read_text(encoding="utf-8"))
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        try:
-            page = browser.new_page()
-            page.set_content("<!doctype html><meta charset=utf-8><title>kana</title>")
-            page.add_script_tag(path=str(KANA_JS))
-            results = page.evaluate(
-                "rows => rows.map(r => window.kanaFromRomaji(r.romaji, {katakanaForUpper: r.katakana_for_upper}))",
-                table)
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        page.set_content("<!doctype html><meta charset=utf-8><title>kana</title>")
+        page.add_script_tag(path=str(KANA_JS))
+        results = page.evaluate(
+            "rows => rows.map(r => window.kanaFromRomaji(r.romaji, {katakanaForUpper: r.katakana_for_upper}))",
+            table)
+    finally:
+        page.close()
     assert results == [row["kana"] for row in table]
