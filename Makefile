@@ -25,6 +25,7 @@ translations: $(VENV)/.runtime
 run: $(VENV)/.runtime translations
 	mkdir -p instance
 	$(BIN)/flask db upgrade
+	$(BIN)/flask content load
 	$(BIN)/flask demo create
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 

@@ -69,6 +69,7 @@ class Config:
     SIGNUP_LIMIT_PER_IP = os.environ.get("SIGNUP_LIMIT_PER_IP", "10 per hour")
 
     PASSWORD_RESET_HOURS = _int_env("PASSWORD_RESET_HOURS", 48)
+    CONTENT_DIR = os.environ.get("CONTENT_DIR", str(BASE_DIR / "content"))
     # Number of proxies in front of the app that set X-Forwarded-For (0 when gunicorn faces the net).
     PROXY_COUNT = _int_env("PROXY_COUNT", 0)
     DEMO_ACCOUNTS = False

@@ -1,0 +1,210 @@
+"""Checks across entries: duplicate ids, references, readings against the engine, and gradedness.
+
+Every problem names file, line, id and field. Pure: no Flask, no database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from app import japanese
+from app.curriculum.loader import Content, Entry, Problem
+
+ID_PREFIX = {"vocab": "v", "kanji": "k", "grammar": "g", "lesson": "l"}
+# Words that carry meaning; particles, auxiliaries and endings are grammar, taught by grammar points.
+CONTENT_POS = {"名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "接続詞", "感動詞"}
+
+
+def _problem(entry: Entry, field_path: tuple, message: str) -> Problem:
+    return Problem(entry.source.file, entry.line(*field_path), entry.id, ".".join(map(str, field_path)), message)
+
+
+def duplicate_ids(content: Content) -> Iterator[Problem]:
+    first: dict[str, Entry] = {}
+    for entry in content.entries:
+        if entry.id in first:
+            other = first[entry.id]
+            yield _problem(entry, ("id",), f"is used already at {other.source.file}:{other.line('id')}")
+        else:
+            first[entry.id] = entry
+
+
+def ids_match_their_place(content: Content) -> Iterator[Problem]:
+    for entry in content.entries:
+        if entry.kind in ID_PREFIX:
+            prefix = f"{entry.level.lower()}.{ID_PREFIX[entry.kind]}"
+            if not entry.id.startswith(prefix):
+                yield _problem(entry, ("id",), f"a {entry.kind} in content/{entry.level.lower()}/ has an id "
+                                               f"starting {prefix}")
+        elif entry.kind == "kana":
+            script = "h" if "hiragana" in entry.source.file else "k"
+            if not entry.id.startswith(f"kana.{script}."):
+                yield _problem(entry, ("id",), f"ids in this file start kana.{script}.")
+
+
+def references(content: Content) -> Iterator[Problem]:
+    """Lessons name existing entries of the right kind; every lesson is in one course; every word,
+    kanji and grammar point of a level with a course is introduced by exactly one lesson."""
+    by_id = {e.id: e for e in content.entries}
+    introduced: dict[str, Entry] = {}
+    for lesson in content.of("lesson"):
+        for field_name, kind in (("vocab", "vocab"), ("kanji", "kanji"), ("grammar", "grammar")):
+            for i, ref in enumerate(getattr(lesson.model, field_name)):
+                target = by_id.get(ref)
+                if ref in content.invalid_ids:
+                    continue
+                if target is None or target.kind != kind:
+                    yield _problem(lesson, (field_name, i), f"{ref} is not a {kind} entry")
+                elif ref in introduced:
+                    yield _problem(lesson, (field_name, i), f"{ref} is introduced already by {introduced[ref].id}")
+                else:
+                    introduced[ref] = lesson
+    in_course: dict[str, Entry] = {}
+    for course in content.of("course"):
+        for i, ref in enumerate(course.model.lessons):
+            target = by_id.get(ref)
+            if ref in content.invalid_ids:
+                continue
+            if target is None or target.kind != "lesson":
+                yield _problem(course, ("lessons", i), f"{ref} is not a lesson")
+            elif ref in in_course:
+                yield _problem(course, ("lessons", i), f"{ref} is in course {in_course[ref].id} already")
+            else:
+                in_course[ref] = course
+    for lesson in content.of("lesson"):
+        if lesson.id not in in_course:
+            yield _problem(lesson, ("id",), "is in no course: add it to content/courses.yaml")
+    levels_taught = {e.level for e in content.of("lesson")}
+    for entry in content.entries:
+        if entry.kind in ("vocab", "kanji", "grammar") and entry.level in levels_taught and entry.id not in introduced:
+            yield _problem(entry, ("id",), "no lesson introduces it: add it to a lesson's "
+                                           f"{'vocab' if entry.kind == 'vocab' else entry.kind} list")
+
+
+def readings(content: Content) -> Iterator[Problem]:
+    """A word's reading must be the engine's, unless the entry says why it differs."""
+    for entry in content.of("vocab"):
+        word = entry.model.word.lstrip("〜～")
+        if entry.model.reading_note or not japanese.has_kanji(word):
+            continue
+        engine = japanese.to_hiragana(japanese.reading(word))
+        if engine != entry.model.reading:
+            yield _problem(entry, ("reading",), f"is {entry.model.reading} but the engine reads {word} as {engine}; "
+                                                "fix it, or add reading_note: saying why")
+
+
+# --- Gradedness ------------------------------------------------------------------------------------
+
+@dataclass
+class Taught:
+    spellings: set[str]
+    readings: set[str]
+    kanji: set[str]
+
+    def add_vocab(self, word: str, reading: str) -> None:
+        word = word.lstrip("〜～")
+        self.spellings.add(word)
+        self.readings.add(reading.lstrip("〜～"))
+
+
+def _sentences(lesson: Entry, by_id: dict[str, Entry]) -> Iterator[tuple[Entry, tuple, str, bool]]:
+    """Every piece of Japanese a lesson shows, with where it is written, and whether its words are
+    checked too (a choice's options are often distractor readings or English: kanji only)."""
+    model = lesson.model
+    for i, line in enumerate(model.dialogue.lines):
+        yield lesson, ("dialogue", "lines", i, "ja"), line.ja, True
+    yield lesson, ("reading", "ja"), model.reading.ja, True
+    for i, exercise in enumerate(model.exercises):
+        if getattr(exercise, "ja", None):
+            yield lesson, ("exercises", i, "ja"), exercise.ja, True
+        if exercise.type == "order":
+            yield lesson, ("exercises", i, "pieces"), "".join(exercise.pieces), True
+        if exercise.type == "choice":
+            for j, option in enumerate(exercise.options):
+                yield lesson, ("exercises", i, "options", j), option, False
+    for ref in model.vocab:
+        entry = by_id.get(ref)
+        if entry is not None and entry.model.example is not None:
+            yield entry, ("example", "ja"), entry.model.example.ja, True
+    for ref in model.grammar:
+        entry = by_id.get(ref)
+        if entry is not None:
+            for i, example in enumerate(entry.model.examples):
+                yield entry, ("examples", i, "ja"), example.ja, True
+
+
+def _covered(text: str, phrases: set[str]) -> list[bool]:
+    """Which characters of `text` belong to a taught word written out in full (日本語 as one word,
+    though the dictionary splits it 日本|語)."""
+    covered = [False] * len(text)
+    for phrase in phrases:
+        if len(phrase) < 2:
+            continue
+        start = text.find(phrase)
+        while start != -1:
+            covered[start:start + len(phrase)] = [True] * len(phrase)
+            start = text.find(phrase, start + 1)
+    return covered
+
+
+def _unknown_words(text: str, taught: Taught, allowed: set[str]) -> Iterator[str]:
+    # A taught word written out whole covers its characters, in kanji or in kana (がくせい, which the
+    # dictionary splits がく|せい).
+    covered = _covered(text, taught.spellings | taught.readings | allowed)
+    for token in japanese.tokens(text):
+        detail = token.pos_detail.split("-")
+        if token.pos not in CONTENT_POS or {"固有名詞", "数詞", "非自立可能"} & set(detail):
+            continue
+        if not any(japanese.is_kanji(ch) or "\u3041" <= ch <= "\u30ff" for ch in token.surface):
+            continue  # Latin, digits, symbols
+        if all(covered[token.start:token.end]):
+            continue
+        lemma, lemma_reading = token.lemma, token.lemma_reading or token.reading
+        if lemma in taught.spellings or token.surface in taught.spellings or lemma in allowed:
+            continue
+        if not token.has_kanji and (lemma_reading in taught.readings or token.reading in taught.readings):
+            continue
+        yield token.surface if token.surface == lemma else f"{token.surface} ({lemma})"
+
+
+def gradedness(content: Content) -> Iterator[Problem]:
+    """Each course's lessons, in order, use only words and kanji taught so far (courses in file order
+    build on each other: N4 may use what N5 taught)."""
+    by_id = {e.id: e for e in content.entries}
+    allowed = set(content.allowed.names) | set(content.allowed.words)
+    allowed_kanji = {ch for word in allowed for ch in word if japanese.is_kanji(ch)}
+    taught = Taught(set(), set(), set())
+    introduced_in: dict[str, str] = {}
+    for lesson in content.of("lesson"):
+        for ref in lesson.model.kanji:
+            introduced_in.setdefault(ref.rsplit(".", 1)[-1], lesson.id)
+    for course in content.of("course"):
+        for lesson_id in course.model.lessons:
+            lesson = by_id.get(lesson_id)
+            if lesson is None or lesson.kind != "lesson":
+                continue
+            for ref in lesson.model.vocab:
+                if ref in by_id:
+                    taught.add_vocab(by_id[ref].model.word, by_id[ref].model.reading)
+            taught.kanji.update(ref.rsplit(".", 1)[-1] for ref in lesson.model.kanji)
+            for entry, where, text, check_words in _sentences(lesson, by_id):
+                for ch in dict.fromkeys(ch for ch in text if japanese.is_kanji(ch)):
+                    if ch not in taught.kanji and ch not in allowed_kanji:
+                        later = introduced_in.get(ch)
+                        hint = f"it is taught in {later}" if later else "no lesson teaches it"
+                        yield _problem(entry, where, f"uses the kanji {ch} before it is taught in {lesson.id} "
+                                                     f"({hint}); write the word in kana")
+                for word in dict.fromkeys(_unknown_words(text, taught, allowed) if check_words else ()):
+                    yield _problem(entry, where, f"uses the word {word}, not taught by {lesson.id} or before; "
+                                                 "teach it first, or add it to content/allowed.yaml if it is a name")
+
+
+CHECKS = (duplicate_ids, ids_match_their_place, references, readings, gradedness)
+
+
+def check(content: Content) -> list[Problem]:
+    problems = list(content.problems)
+    for run in CHECKS:
+        problems.extend(run(content))
+    return sorted(problems, key=lambda p: (p.file, p.line, p.field, p.message))

@@ -1,0 +1,204 @@
+"""One schema for all content (docs/content-format.md explains it). Pure: pydantic only."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+LEVELS = ("N5", "N4", "N3", "N2", "N1")
+URDU_LETTER = re.compile(r"[\u0600-\u06FF]")
+HIRAGANA_READING = re.compile(r"^[\u3041-\u3096\u309D\u309Eー・ ]+$")
+KATAKANA = re.compile(r"^[\u30A1-\u30FAー・.\-]+$")
+KANA_RE = re.compile(r"^[\u3041-\u3096\u30A1-\u30FAー]+$")
+ID_PART = r"[a-z0-9][a-z0-9\-]*"
+
+
+def _urdu(value: str) -> str:
+    if not URDU_LETTER.search(value):
+        raise ValueError("must be written in Urdu script")
+    return value
+
+
+def _hiragana(value: str) -> str:
+    if not HIRAGANA_READING.match(value):
+        raise ValueError("must be hiragana (katakana words: convert to hiragana, keep ー)")
+    return value
+
+
+Str = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Urdu = Annotated[Str, AfterValidator(_urdu)]
+Reading = Annotated[Str, AfterValidator(_hiragana)]
+Glosses = Annotated[list[Str], Field(min_length=1)]
+UrduGlosses = Annotated[list[Urdu], Field(min_length=1)]
+
+
+def _id(pattern: str, example: str):
+    regex = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if not regex.fullmatch(value):
+            raise ValueError(f"is not a valid id of this kind (like {example})")
+        return value
+
+    return Annotated[Str, AfterValidator(check)]
+
+
+KanaId = _id(rf"kana\.[hk]\.{ID_PART}", "kana.h.ka")
+VocabId = _id(rf"n[1-5]\.v\.{ID_PART}", "n5.v.taberu")
+KanjiId = _id(r"n[1-5]\.k\.[\u3005\u4E00-\u9FFF]", "n5.k.日")
+GrammarId = _id(rf"n[1-5]\.g\.{ID_PART}", "n5.g.wa-desu")
+LessonId = _id(r"n[1-5]\.l\d\d", "n5.l07")
+CourseId = _id(ID_PART, "n5")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    en: Str
+    ur: Urdu
+
+
+class Example(Strict):
+    ja: Str
+    en: Str
+    ur: Urdu
+
+
+class Kana(Strict):
+    id: KanaId
+    kana: Annotated[Str, StringConstraints(pattern=KANA_RE.pattern)]
+    romaji: Annotated[Str, StringConstraints(pattern=r"^[a-z\-]+$")]
+    kind: Literal["basic", "dakuten", "handakuten", "small", "combination", "extended"]
+    mnemonic: Text
+
+
+POS = Literal["noun", "pronoun", "verb", "i-adjective", "na-adjective", "adverb", "particle", "conjunction",
+              "interjection", "counter", "prefix", "suffix", "expression", "number"]
+
+
+class Vocab(Strict):
+    id: VocabId
+    word: Str
+    reading: Reading
+    pos: POS
+    verb_class: Literal["godan", "ichidan", "irregular"] | None = None
+    en: Glosses
+    ur: UrduGlosses
+    example: Example | None = None
+    tags: list[Str] = []
+    reading_note: Str | None = None
+
+    @model_validator(mode="after")
+    def _verb_class_for_verbs(self):
+        if self.pos == "verb" and self.verb_class is None:
+            raise ValueError("verb_class: a verb needs its class (godan, ichidan or irregular)")
+        if self.pos != "verb" and self.verb_class is not None:
+            raise ValueError("verb_class: only verbs have a verb class")
+        return self
+
+
+class Kanji(Strict):
+    id: KanjiId
+    kanji: Annotated[Str, StringConstraints(min_length=1, max_length=1)]
+    on: list[Annotated[Str, StringConstraints(pattern=KATAKANA.pattern)]] = []
+    kun: list[Annotated[Str, StringConstraints(pattern=r"^[\u3041-\u3096.\-]+$")]] = []
+    en: Glosses
+    ur: UrduGlosses
+    strokes: Annotated[int, Field(ge=1, le=30)]
+
+    @model_validator(mode="after")
+    def _has_a_reading(self):
+        if not self.on and not self.kun:
+            raise ValueError("on: a kanji needs at least one on or kun reading")
+        return self
+
+
+class Grammar(Strict):
+    id: GrammarId
+    pattern: Str
+    meaning: Text
+    formation: Text
+    explanation: Text
+    examples: Annotated[list[Example], Field(min_length=3)]
+    mistakes: Annotated[list[Text], Field(min_length=1)]
+
+
+class Line(Strict):
+    speaker: Str
+    ja: Str
+    en: Str
+    ur: Urdu
+
+
+class Dialogue(Strict):
+    situation: Text
+    lines: Annotated[list[Line], Field(min_length=2)]
+
+
+class Choice(Strict):
+    type: Literal["choice"]
+    prompt: Text
+    ja: Str | None = None
+    options: Annotated[list[Str], Field(min_length=2)]
+    answer: Annotated[int, Field(ge=0)]
+
+    @model_validator(mode="after")
+    def _answer_is_an_option(self):
+        if self.answer >= len(self.options):
+            raise ValueError(f"answer: {self.answer} is not the index of an option (0 to {len(self.options) - 1})")
+        if len(set(self.options)) != len(self.options):
+            raise ValueError("options: two options are the same")
+        return self
+
+
+class Typed(Strict):
+    type: Literal["typed"]
+    prompt: Text
+    ja: Str | None = None
+    answer: Annotated[Str, StringConstraints(pattern=KANA_RE.pattern)]
+    accept: list[Str] = []
+
+
+class Order(Strict):
+    type: Literal["order"]
+    prompt: Text
+    pieces: Annotated[list[Str], Field(min_length=2)]
+    en: Str | None = None
+
+
+Exercise = Annotated[Choice | Typed | Order, Field(discriminator="type")]
+
+
+class Lesson(Strict):
+    id: LessonId
+    title: Text
+    goals: Annotated[list[Text], Field(min_length=1)]
+    vocab: list[VocabId] = []
+    kanji: list[KanjiId] = []
+    grammar: list[GrammarId] = []
+    dialogue: Dialogue
+    reading: Example
+    exercises: Annotated[list[Exercise], Field(min_length=5)]
+
+
+class Course(Strict):
+    id: CourseId
+    title: Text
+    level: Literal["kana", *LEVELS]
+    lessons: list[LessonId] = []
+
+
+class Allowed(Strict):
+    """Words a lesson may use before teaching them: names of people and places, and a short list."""
+
+    names: list[Str] = []
+    words: list[Str] = []
+
+
+KINDS: dict[str, type[Strict]] = {
+    "kana": Kana, "vocab": Vocab, "kanji": Kanji, "grammar": Grammar, "lesson": Lesson, "course": Course,
+}

@@ -1,0 +1,118 @@
+"""Each kind of broken content gets a problem that names its file, line, id and field.
+
+The broken courses are the good fixture course with one thing changed (a copy in tmp_path)."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.curriculum import checks, loader
+
+GOOD = Path(__file__).parents[1] / "fixtures" / "content" / "good"
+
+
+@pytest.fixture
+def course(tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(GOOD, root)
+    return root
+
+
+def _edit(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _problems(root: Path) -> list[str]:
+    return [str(p) for p in checks.check(loader.load(root))]
+
+
+def test_the_good_course_has_no_problem(course):
+    assert _problems(course) == []
+
+
+LESSON = "n5/lessons/l01.yaml"
+VOCAB = "n5/vocab/l01.yaml"
+
+
+@pytest.mark.parametrize("relative, old, new, expected", [
+    # YAML syntax error: the file and the line, nothing else loaded from it
+    (VOCAB, "  pos: pronoun\n", "  pos: [pronoun\n", "content/n5/vocab/l01.yaml:5: -: -: YAML syntax error"),
+    # a wrong field type
+    ("n5/kanji.yaml", "strokes: 2", "strokes: two", "content/n5/kanji.yaml:7: n5.k.人: strokes: Input should be a valid integer"),
+    # an unknown reference
+    (LESSON, "vocab: [n5.v.watashi,", "vocab: [n5.v.nothing, n5.v.watashi,",
+     "content/n5/lessons/l01.yaml:5: n5.l01: vocab.0: n5.v.nothing is not a vocab entry"),
+    # a duplicate id
+    (VOCAB, "- id: n5.v.gakusei", "- id: n5.v.watashi", "n5.v.watashi: id: is used already at content/n5/vocab/l01.yaml:1"),
+    # a reading that does not match its word
+    (VOCAB, "reading: たべる", "reading: たへる", "n5.v.taberu: reading: is たへる but the engine reads 食べる as たべる"),
+    # missing Urdu
+    (VOCAB, "  ur: [طالب علم]\n", "", "content/n5/vocab/l01.yaml:11: n5.v.gakusei: ur: is missing"),
+    # romanised "Urdu"
+    (VOCAB, "ur: [طالب علم]", "ur: [talib ilm]", "n5.v.gakusei: ur.0: must be written in Urdu script"),
+    # missing English in a translation
+    (LESSON, "title: {en: Nice to meet you, ur:", "title: {ur:", "n5.l01: title.en: is missing"),
+    # a kanji used before it is taught
+    (LESSON, "ja: わたしはアリです。がくせいです。", "ja: わたしはアリです。学生です。",
+     "content/n5/lessons/l01.yaml:11: n5.l01: dialogue.lines.0.ja: uses the kanji 学 before it is taught"),
+    # a word used before it is taught
+    (LESSON, "reading:\n  ja: アリさんはがくせいです。", "reading:\n  ja: アリさんはすしがすきです。",
+     "n5.l01: reading.ja: uses the word すし"),
+    # a key written twice
+    (VOCAB, "  pos: pronoun\n", "  pos: pronoun\n  pos: noun\n", "content/n5/vocab/l01.yaml:5: -: pos: this key appears twice"),
+    # a verb without its class
+    (VOCAB, "  verb_class: ichidan\n", "", "verb_class: a verb needs its class"),
+    # an answer that is not an option
+    (LESSON, 'answer: "0"\n  - type: typed\n    prompt: {en: Type the missing', 'answer: "3"\n  - type: typed\n    prompt: {en: Type the missing',
+     "exercises.0: answer: 3 is not the index of an option"),
+    # a misspelt field
+    ("n5/kanji.yaml", "  strokes: 4", "  stroke: 4", "n5.k.日: stroke: is not a field of this kind"),
+    # an exercise of no known type
+    (LESSON, "  - type: order", "  - type: puzzle", "n5.l01: exercises.2.type: type must be choice, typed or order"),
+    # an id that does not fit its place
+    (VOCAB, "- id: n5.v.hito", "- id: n4.v.hito", "n4.v.hito: id: a vocab in content/n5/ has an id starting n5.v"),
+])
+def test_each_problem_names_file_line_id_and_field(course, relative, old, new, expected):
+    _edit(course, relative, old, new)
+    problems = _problems(course)
+    assert any(expected in p for p in problems), "\n".join(problems)
+
+
+def test_a_word_no_lesson_introduces_is_reported(course):
+    _edit(course, LESSON, "n5.v.hito, n5.v.taberu]", "n5.v.hito]")
+    assert any("n5.v.taberu: id: no lesson introduces it" in p for p in _problems(course))
+
+
+def test_a_file_in_the_wrong_place_is_reported(course):
+    (course / "n5" / "words.yaml").write_text("[]\n", encoding="utf-8")
+    assert any("content/n5/words.yaml:1" in p and "not where any kind of content lives" in p for p in _problems(course))
+
+
+def test_yaml_booleans_stay_strings(course):
+    # "no" unquoted would be False in YAML 1.1: our loader keeps it the romaji it is.
+    _edit(course, "kana/hiragana.yaml", 'romaji: "no"', "romaji: no")
+    content = loader.load(course)
+    assert _problems(course) == []
+    assert [e.model.romaji for e in content.of("kana")] == ["a", "no"]
+
+
+def test_a_reading_note_accepts_a_reading_the_engine_does_not_give(course):
+    _edit(course, VOCAB, "reading: たべる", "reading: たべる\n  reading_note: test")
+    _edit(course, VOCAB, "reading: たべる", "reading: くう")
+    assert not any("n5.v.taberu: reading" in p for p in _problems(course))
+
+
+def test_names_in_allowed_yaml_are_not_words_to_teach(course):
+    _edit(course, "allowed.yaml", "names: [アリ, サナ]", "names: [サナ]")
+    assert any("uses the word アリ" in p for p in _problems(course))
+
+
+def test_problems_are_sorted_by_file_and_line(course):
+    _edit(course, VOCAB, "ur: [طالب علم]", "ur: [talib]")
+    _edit(course, LESSON, "ja: 人", "ja: 食")
+    problems = checks.check(loader.load(course))
+    assert problems == sorted(problems, key=lambda p: (p.file, p.line, p.field, p.message))
