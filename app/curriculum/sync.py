@@ -34,7 +34,8 @@ def _placement(content: Content) -> dict[str, tuple[str | None, int]]:
         for field in ("vocab", "kanji", "grammar"):
             for i, ref in enumerate(getattr(lesson.model, field)):
                 placed.setdefault(ref, (lesson.id, i))
-    for course in content.of("course"):
+    for n, course in enumerate(content.of("course")):
+        placed.setdefault(course.id, (None, n))  # courses in the order of courses.yaml
         for i, ref in enumerate(course.model.lessons):
             placed.setdefault(ref, (course.id, i))
     return placed

@@ -27,3 +27,7 @@ class ReaderForm(FlaskForm):
         SelectChoice("N3", _l("N5 to N3 kanji")),
         SelectChoice("N2", _l("N5 to N2 kanji")),
     ])
+
+
+class ButtonlessForm(FlaskForm):
+    """Only the CSRF token: the lesson's answers are read by their names (answer-0, answer-1 …)."""

@@ -1,10 +1,130 @@
-"""Learning pages."""
+"""Learning pages: the course map, lessons with exercises, words, kanji, grammar, kana, search, Reader."""
 
-from flask import render_template
+from __future__ import annotations
 
-from app.learn import bp, jlpt, reader
-from app.learn.forms import ReaderForm
+from flask import abort, render_template, request
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from markupsafe import Markup
+
+from app import japanese
+from app.learn import bp, exercises, jlpt, reader, services
+from app.learn.forms import ButtonlessForm, ReaderForm
+from app.models import utcnow
 from app.security import signed_in
+
+
+@bp.app_template_filter("furigana")
+def furigana_filter(text: str) -> Markup:
+    """Japanese with furigana over its kanji; ruby_html escapes the text itself."""
+    return Markup(japanese.ruby_html(text or ""))  # noqa: S704  (ruby_html returns escaped HTML)
+
+
+@bp.app_template_filter("tr")
+def translated(text: dict | None) -> str:
+    """The learner's language from an {en, ur} pair (English when a text has no Urdu)."""
+    if not text:
+        return ""
+    return text.get(str(get_locale()), text.get("en", ""))
+
+
+@bp.app_template_filter("meanings")
+def meanings(data: dict) -> str:
+    """A word's or kanji's meanings in the learner's language."""
+    return "، ".join(data["ur"]) if str(get_locale()) == "ur" and data.get("ur") else "; ".join(data.get("en", []))
+
+
+@bp.app_template_filter("romaji")
+def romaji_filter(kana: str) -> str:
+    return japanese.romaji(kana or "")
+
+
+VERB_CLASSES = {
+    "godan": _l("group 1 (godan, u-verb)"),
+    "ichidan": _l("group 2 (ichidan, ru-verb)"),
+    "irregular": _l("group 3 (irregular)"),
+}
+
+
+@bp.app_template_filter("word_ruby")
+def word_ruby_filter(item) -> list:
+    """A word's own reading over its kanji, as segments for macros/ruby.html."""
+    headword, reading = item.headword.lstrip("〜～"), item.reading
+    return japanese.align(headword, reading) if japanese.has_kanji(headword) else [(headword, None)]
+
+
+@bp.get("/course")
+@signed_in
+def course_map():
+    done = services.progress(current_user.id)
+    courses = [(course, services.lessons_of(course.id)) for course in services.courses()]
+    return render_template("learn/course_map.html", courses=courses, done=done)
+
+
+@bp.route("/lesson/<lesson_id>", methods=["GET", "POST"])
+@signed_in
+def lesson(lesson_id: str):
+    lesson = services.item("lesson", lesson_id)
+    if lesson is None:
+        abort(404)
+    form = ButtonlessForm()
+    result = None
+    if form.validate_on_submit():
+        answers = [_answer(ex, i) for i, ex in enumerate(lesson.data["exercises"])]
+        result = services.record_lesson_result(user_id=current_user.id, lesson=lesson, answers=answers, now=utcnow())
+    elif request.method == "POST":
+        abort(400)
+    pieces = {i: exercises.shuffled_pieces(ex, f"{lesson.id}:{i}")
+              for i, ex in enumerate(lesson.data["exercises"]) if ex["type"] == "order"}
+    return render_template("learn/lesson.html", lesson=lesson, parts=services.introduced_by(lesson.id), form=form,
+                           result=result, pieces=pieces, answers=request.form)
+
+
+def _answer(exercise: dict, i: int) -> str:
+    if exercise["type"] == "order":  # one select per position, in order
+        return ",".join(request.form.getlist(f"answer-{i}"))[:200]
+    return request.form.get(f"answer-{i}", "")[:200]
+
+
+@bp.get("/word/<item_id>")
+@signed_in
+def word(item_id: str):
+    return _entry_page("vocab", item_id)
+
+
+@bp.get("/kanji/<item_id>")
+@signed_in
+def kanji(item_id: str):
+    return _entry_page("kanji", item_id)
+
+
+@bp.get("/grammar/<item_id>")
+@signed_in
+def grammar(item_id: str):
+    return _entry_page("grammar", item_id)
+
+
+def _entry_page(kind: str, item_id: str):
+    entry = services.item(kind, item_id)
+    if entry is None:
+        abort(404)
+    lesson = services.item("lesson", entry.lesson_id) if entry.lesson_id else None
+    extra = {"words": services.words_using(entry.headword)} if kind == "kanji" else {"verb_classes": VERB_CLASSES}
+    return render_template(f"learn/{kind}.html", entry=entry, lesson=lesson, **extra)
+
+
+@bp.get("/kana")
+@signed_in
+def kana():
+    return render_template("learn/kana.html", chart=services.kana_chart())
+
+
+@bp.get("/search")
+@signed_in
+def search():
+    query = request.args.get("q", "")
+    return render_template("learn/search.html", query=query[:100], results=services.search(query))
 
 
 @bp.route("/reader", methods=["GET", "POST"])

@@ -1,11 +1,11 @@
 """Every model, importable from one place (Alembic's autogenerate sees them all through here)."""
 
 from app.models.base import Base, UTCDateTime, utcnow
-from app.models.curriculum import ContentItem
+from app.models.curriculum import ContentItem, LessonProgress
 from app.models.school import School
 from app.models.user import Goal, PasswordReset, Role, User, normalise_email
 
 __all__ = [
-    "Base", "ContentItem", "Goal", "PasswordReset", "Role", "School", "UTCDateTime", "User", "normalise_email",
-    "utcnow",
+    "Base", "ContentItem", "Goal", "LessonProgress", "PasswordReset", "Role", "School", "UTCDateTime", "User",
+    "normalise_email", "utcnow",
 ]

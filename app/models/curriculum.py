@@ -33,3 +33,20 @@ class ContentItem(Base):
 
     def __repr__(self) -> str:
         return f"<ContentItem {self.id}>"
+
+
+class LessonProgress(Base):
+    """A learner's best result on a lesson's exercises; the lesson is done from PASS_MARK on."""
+
+    __tablename__ = "lesson_progress"
+    __table_args__ = (sa.UniqueConstraint("user_id", "lesson_id"),)
+
+    PASS_MARK = 0.8
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    lesson_id: Mapped[str] = mapped_column(sa.ForeignKey("content_item.id"))
+    attempts: Mapped[int] = mapped_column(default=0)
+    best_score: Mapped[float] = mapped_column(default=0.0)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -20,8 +20,13 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def live_server(migrated):
-    app = create_app(TestingConfig, SQLALCHEMY_DATABASE_URI=migrated)
+def live_app(migrated):
+    return create_app(TestingConfig, SQLALCHEMY_DATABASE_URI=migrated)
+
+
+@pytest.fixture
+def live_server(live_app):
+    app = live_app
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,0 +1,131 @@
+"""Course map, lesson page with exercises and progress, word/kanji/grammar pages, kana, search."""
+
+import re
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from app.curriculum import loader, sync
+from app.extensions import db
+from app.models import LessonProgress, utcnow
+from tests.conftest import csrf_token
+from tests.factories import create_user
+
+GOOD = Path(__file__).parents[1] / "fixtures" / "content" / "good"
+
+
+@pytest.fixture
+def learner(app, client, auth):
+    sync.sync(db.session, loader.load(GOOD), now=utcnow())
+    db.session.commit()
+    user = create_user(email="sana@example.com")
+    auth.login("sana@example.com")
+    return user
+
+
+def _submit(client, answers: dict):
+    data = {"csrf_token": csrf_token(client, "/lesson/n5.l01"), **answers}
+    return client.post("/lesson/n5.l01", data=data)
+
+
+ALL_RIGHT = {"answer-0": "0", "answer-1": "wa", "answer-2": ["0", "1", "2", "3"], "answer-3": "0", "answer-4": "nihon"}
+
+
+@pytest.mark.parametrize("path", ["/course", "/lesson/n5.l01", "/word/n5.v.taberu", "/kanji/n5.k.日",
+                                  "/grammar/n5.g.wa-desu", "/kana", "/search?q=taberu"])
+def test_pages_need_a_login(client, path):
+    assert client.get(path).status_code == 302
+
+
+@pytest.mark.parametrize("path", ["/lesson/n5.l99", "/lesson/n5.v.taberu", "/word/n5.k.日", "/kanji/nope",
+                                  "/grammar/n5.l01"])
+def test_unknown_or_wrong_kind_ids_are_404(client, learner, path):
+    assert client.get(path).status_code == 404
+
+
+def test_course_map_lists_lessons_with_progress(client, learner):
+    page = client.get("/course").get_data(as_text=True)
+    assert "JLPT N5" in page and "Nice to meet you" in page and "0 of 1 lessons done" in page
+    _submit(client, ALL_RIGHT)
+    assert "1 of 1 lessons done" in client.get("/course").get_data(as_text=True)
+
+
+def test_lesson_page_shows_words_kanji_grammar_dialogue_with_furigana(client, learner):
+    page = client.get("/lesson/n5.l01").get_data(as_text=True)
+    assert "<ruby>食<rt>た</rt></ruby>べる" in page          # the new word, its reading over its kanji
+    assert 'href="/kanji/n5.k.%E6%97%A5"' in page or 'href="/kanji/n5.k.日"' in page
+    assert "〜は〜です" in page
+    assert "<ruby>日本人<rt>にほんじん</rt></ruby>" in page or "<ruby>日本<rt>にほん</rt></ruby>" in page
+    assert '<p class="ja big-ja" lang="ja" dir="ltr">人</p>' in page  # no furigana in a reading question
+
+
+def test_all_right_completes_the_lesson(client, learner):
+    page = _submit(client, ALL_RIGHT).get_data(as_text=True)
+    assert "5 of 5 right." in page and "Lesson complete!" in page
+    row = db.session.scalar(sa.select(LessonProgress))
+    assert (row.attempts, row.best_score) == (1, 1.0) and row.completed_at is not None
+
+
+def test_wrong_answers_show_the_right_ones_and_do_not_complete(client, learner):
+    page = _submit(client, {"answer-0": "1", "answer-1": "ga", "answer-2": ["3", "2", "1", "0"],
+                            "answer-3": "0", "answer-4": ""}).get_data(as_text=True)
+    assert "1 of 5 right." in page
+    assert re.search(r"The answer:\s*<bdi lang=\"ja\">わたしはがくせいです</bdi>", page)
+    row = db.session.scalar(sa.select(LessonProgress))
+    assert row.completed_at is None and row.best_score == pytest.approx(0.2)
+
+
+def test_best_score_is_kept_and_attempts_counted(client, learner):
+    _submit(client, ALL_RIGHT)
+    _submit(client, {})
+    row = db.session.scalar(sa.select(LessonProgress))
+    assert (row.attempts, row.best_score) == (2, 1.0) and row.completed_at is not None
+
+
+@pytest.mark.parametrize("typed", ["wa", "わ", "は", "ha", "ワ", " は ", "ｗａ"])
+def test_typed_answers_accept_romaji_and_katakana(client, learner, typed):
+    page = _submit(client, {**ALL_RIGHT, "answer-1": typed}).get_data(as_text=True)
+    assert "5 of 5 right." in page
+
+
+@pytest.mark.parametrize("bad", [{"answer-0": "99"}, {"answer-0": "x"}, {"answer-2": ["9", "a"]}, {"answer-1": "x" * 5000}])
+def test_malformed_answers_are_wrong_not_errors(client, learner, bad):
+    response = _submit(client, {**ALL_RIGHT, **bad})
+    assert response.status_code == 200 and "4 of 5 right." in response.get_data(as_text=True)
+
+
+def test_submitting_without_csrf_is_refused(client, learner):
+    assert client.post("/lesson/n5.l01", data=ALL_RIGHT).status_code == 400
+    assert db.session.scalar(sa.select(sa.func.count(LessonProgress.id))) == 0
+
+
+def test_word_kanji_and_grammar_pages(client, learner):
+    word = client.get("/word/n5.v.taberu").get_data(as_text=True)
+    assert "to eat" in word and "taberu" in word and "group 2" in word
+    kanji = client.get("/kanji/n5.k.日").get_data(as_text=True)
+    assert "ニチ" in kanji and "日本" in kanji   # the words that use it
+    grammar = client.get("/grammar/n5.g.wa-desu").get_data(as_text=True)
+    assert "<ruby>" in grammar and "Common mistakes" in grammar
+
+
+def test_urdu_pages_show_urdu_content(client, learner):
+    client.post("/language", data={"locale": "ur", "csrf_token": csrf_token(client, "/")})
+    assert "کھانا" in client.get("/word/n5.v.taberu").get_data(as_text=True)
+    assert "آپ سے مل کر خوشی ہوئی" in client.get("/course").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("taberu", "n5.v.taberu"), ("たべる", "n5.v.taberu"), ("タベル", "n5.v.taberu"), ("食べる", "n5.v.taberu"),
+    ("eat", "n5.v.taberu"), ("کھانا", "n5.v.taberu"), ("日", "n5.k.日"), ("student", "n5.v.gakusei"),
+    ("X is Y", "n5.g.wa-desu"),
+])
+def test_search_by_kana_romaji_kanji_english_or_urdu(client, learner, query, expected):
+    page = client.get("/search", query_string={"q": query}).get_data(as_text=True)
+    assert expected in page or expected.replace("日", "%E6%97%A5") in page
+
+
+@pytest.mark.parametrize("query", ["%", "_", "<script>", "'; DROP TABLE content_item; --", "x" * 500])
+def test_hostile_searches_are_harmless(client, learner, query):
+    response = client.get("/search", query_string={"q": query})
+    assert response.status_code == 200 and "<script>" not in response.get_data(as_text=True).split("<main")[1]
