@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from app import japanese
 from app.curriculum.loader import Content, Entry, Problem
+from app.curriculum.strokes import stroke_count
 
 ID_PREFIX = {"vocab": "v", "kanji": "k", "grammar": "g", "lesson": "l"}
 # Words that carry meaning; particles, auxiliaries and endings are grammar, taught by grammar points.
@@ -92,6 +93,15 @@ def readings(content: Content) -> Iterator[Problem]:
         if engine != entry.model.reading:
             yield _problem(entry, ("reading",), f"is {entry.model.reading} but the engine reads {word} as {engine}; "
                                                 "fix it, or add reading_note: saying why")
+
+
+def kanji_strokes(content: Content) -> Iterator[Problem]:
+    """A kanji's stroke count must agree with KanjiVG's drawing of it."""
+    for entry in content.of("kanji"):
+        drawn = stroke_count(entry.model.kanji)
+        if drawn is not None and drawn != entry.model.strokes:
+            yield _problem(entry, ("strokes",), f"is {entry.model.strokes} but KanjiVG draws {entry.model.kanji} "
+                                                f"in {drawn} strokes")
 
 
 # --- Gradedness ------------------------------------------------------------------------------------
@@ -200,7 +210,7 @@ def gradedness(content: Content) -> Iterator[Problem]:
                                                  "teach it first, or add it to content/allowed.yaml if it is a name")
 
 
-CHECKS = (duplicate_ids, ids_match_their_place, references, readings, gradedness)
+CHECKS = (duplicate_ids, ids_match_their_place, references, readings, kanji_strokes, gradedness)
 
 
 def check(content: Content) -> list[Problem]:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import Response, abort, render_template, request
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 
 from app import japanese
+from app.curriculum.strokes import stroke_svg
 from app.learn import bp, exercises, jlpt, reader, services
 from app.learn.forms import ButtonlessForm, ReaderForm
 from app.models import utcnow
-from app.security import signed_in
+from app.security import public, signed_in
 
 
 @bp.app_template_filter("furigana")
@@ -118,6 +119,20 @@ def _entry_page(kind: str, item_id: str):
 @signed_in
 def kana():
     return render_template("learn/kana.html", chart=services.kana_chart())
+
+
+@bp.get("/strokes/<char>.svg")
+@public
+def strokes(char: str):
+    """KanjiVG's stroke-order drawing; it never changes for a given package version, so cache long."""
+    is_kana = len(char) == 1 and "\u3041" <= char <= "\u30ff"
+    svg = stroke_svg(char) if is_kana or japanese.is_kanji(char) else None
+    if svg is None:
+        abort(404)
+    response = Response(svg, mimetype="image/svg+xml")
+    response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
 
 
 @bp.get("/search")

@@ -129,3 +129,17 @@ def test_search_by_kana_romaji_kanji_english_or_urdu(client, learner, query, exp
 def test_hostile_searches_are_harmless(client, learner, query):
     response = client.get("/search", query_string={"q": query})
     assert response.status_code == 200 and "<script>" not in response.get_data(as_text=True).split("<main")[1]
+
+
+@pytest.mark.parametrize("char, status", [("日", 200), ("あ", 200), ("ア", 200), ("x", 404), ("<", 404), ("日本", 404)])
+def test_stroke_order_drawings(client, char, status):
+    with client.get(f"/strokes/{char}.svg") as response:
+        assert response.status_code == status
+        if status == 200:
+            assert response.mimetype == "image/svg+xml" and "<path" in response.get_data(as_text=True)
+            assert "immutable" in response.headers["Cache-Control"]
+            assert "<!DOCTYPE" not in response.get_data(as_text=True)
+
+
+def test_kanji_page_shows_stroke_order(client, learner):
+    assert '<img class="strokes" src="/strokes/' in client.get("/kanji/n5.k.日").get_data(as_text=True)

