@@ -74,6 +74,16 @@ def search(query: str) -> list[ContentItem]:
     return exact + [r for r in rows if r not in exact]
 
 
+def next_lesson(user_id: int) -> ContentItem | None:
+    """The first lesson, in course order, that the learner has not completed."""
+    done = {lesson_id for lesson_id, row in progress(user_id).items() if row.completed_at is not None}
+    for course in courses():
+        for lesson in lessons_of(course.id):
+            if lesson.id not in done:
+                return lesson
+    return None
+
+
 def progress(user_id: int) -> dict[str, LessonProgress]:
     rows = db.session.scalars(sa.select(LessonProgress).where(LessonProgress.user_id == user_id))
     return {row.lesson_id: row for row in rows}

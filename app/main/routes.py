@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from app.auth.forms import GOAL_LABELS
 from app.extensions import db, limiter
+from app.learn import services as learn_services
 from app.main import bp
 from app.security import public
 
@@ -16,7 +17,8 @@ from app.security import public
 @public
 def home():
     if current_user.is_authenticated:
-        return render_template("main/dashboard.html", goal_label=GOAL_LABELS[current_user.goal])
+        return render_template("main/dashboard.html", goal_label=GOAL_LABELS[current_user.goal],
+                               next_lesson=learn_services.next_lesson(current_user.id))
     return render_template("main/home.html")
 
 

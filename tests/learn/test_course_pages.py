@@ -143,3 +143,9 @@ def test_stroke_order_drawings(client, char, status):
 
 def test_kanji_page_shows_stroke_order(client, learner):
     assert '<img class="strokes" src="/strokes/' in client.get("/kanji/n5.k.日").get_data(as_text=True)
+
+
+def test_home_points_to_the_next_lesson_until_it_is_done(client, learner):
+    assert 'href="/lesson/n5.l01"' in client.get("/").get_data(as_text=True)
+    _submit(client, ALL_RIGHT)
+    assert "You have done every lesson that is open." in client.get("/").get_data(as_text=True)
