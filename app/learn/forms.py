@@ -3,6 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField, TextAreaField
 from wtforms.validators import DataRequired, ValidationError
 
+from app.learn import jlpt
 from app.learn.reader import MAX_CHARS
 
 
@@ -21,12 +22,17 @@ class ReaderForm(FlaskForm):
         SelectChoice("unknown", _l("Only on kanji I don't know")),
         SelectChoice("none", _l("None")),
     ])
-    known = SelectField(_l("Kanji I know"), default="N5", choices=[
+    known = SelectField(_l("Kanji I know"), default="lessons", choices=[
+        SelectChoice("lessons", _l("Those of the lessons I finished")),
         SelectChoice("N5", _l("N5 kanji")),
         SelectChoice("N4", _l("N5 and N4 kanji")),
         SelectChoice("N3", _l("N5 to N3 kanji")),
         SelectChoice("N2", _l("N5 to N2 kanji")),
     ])
+
+    def known_kanji(self, learned: frozenset[str]) -> frozenset[str]:
+        """The kanji that get no furigana in "only on kanji I don't know" (lessons are always included)."""
+        return learned if self.known.data == "lessons" else learned | jlpt.kanji_up_to(self.known.data)
 
 
 class ButtonlessForm(FlaskForm):

@@ -148,7 +148,7 @@ def read():
     form = ReaderForm()
     result = None
     if form.validate_on_submit():
-        result = reader.read_text(form.text.data, furigana=form.furigana.data,
-                                  known_kanji=jlpt.kanji_up_to(form.known.data))
+        known = form.known_kanji(services.kanji_learned(current_user.id))
+        result = reader.read_text(form.text.data, furigana=form.furigana.data, known_kanji=known)
     levels = (*jlpt.LEVELS, reader.UNLISTED)
     return render_template("learn/reader.html", form=form, result=result, levels=levels), 400 if form.errors else 200

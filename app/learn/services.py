@@ -84,6 +84,15 @@ def next_lesson(user_id: int) -> ContentItem | None:
     return None
 
 
+def kanji_learned(user_id: int) -> frozenset[str]:
+    """The kanji introduced by the lessons the learner has completed."""
+    done = [lesson_id for lesson_id, row in progress(user_id).items() if row.completed_at is not None]
+    if not done:
+        return frozenset()
+    rows = db.session.scalars(_live().where(ContentItem.kind == "kanji", ContentItem.lesson_id.in_(done)))
+    return frozenset(row.headword for row in rows)
+
+
 def progress(user_id: int) -> dict[str, LessonProgress]:
     rows = db.session.scalars(sa.select(LessonProgress).where(LessonProgress.user_id == user_id))
     return {row.lesson_id: row for row in rows}

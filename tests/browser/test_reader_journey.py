@@ -33,6 +33,7 @@ def test_reader_with_furigana_words_and_levels(phone, live_server, screenshot_di
 
     # Only kanji above N5 keep their furigana.
     page.get_by_label("Furigana").select_option("unknown")
+    page.get_by_label("Kanji I know").select_option("N5")
     page.get_by_role("button", name="Read").click()
     ruby_bases = page.locator(".reading ruby").evaluate_all("rs => rs.map(r => r.firstChild.textContent)")
     assert "介護" in ruby_bases and "毎日" not in ruby_bases

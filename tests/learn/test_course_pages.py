@@ -149,3 +149,14 @@ def test_home_points_to_the_next_lesson_until_it_is_done(client, learner):
     assert 'href="/lesson/n5.l01"' in client.get("/").get_data(as_text=True)
     _submit(client, ALL_RIGHT)
     assert "You have done every lesson that is open." in client.get("/").get_data(as_text=True)
+
+
+def test_reader_leaves_out_furigana_on_kanji_of_finished_lessons(client, learner):
+    def read():
+        return client.post("/reader", data={"text": "日本の大学", "furigana": "unknown", "known": "lessons",
+                                             "csrf_token": csrf_token(client, "/reader")}).get_data(as_text=True)
+
+    assert "<ruby>日本<rt>にほん</rt></ruby>" in read()
+    _submit(client, ALL_RIGHT)                      # lesson 1 teaches 日 and 本
+    page = read()
+    assert "<ruby>日本<rt>" not in page and "<ruby>大学<rt>だいがく</rt></ruby>" in page
