@@ -44,7 +44,7 @@ def tagger() -> fugashi.GenericTagger:
 def split_line(line: str) -> tuple[str, list[str]]:
     """A morpheme line as (surface, UniDic feature fields), padded so every index we read exists.
     Quoted fields (a comma in the surface) only occur in punctuation, which needs no reading."""
-    raw, _, surface = line.partition("\t")
+    surface, _, raw = line.partition("\t")
     fields = raw.split(",", KANA_BASE + 1)
     if len(fields) <= KANA_BASE:
         fields += [""] * (KANA_BASE + 1 - len(fields))
@@ -108,27 +108,35 @@ def _add_spans(spans: list[tuple[int, int]], text: str, start: int, end: int) ->
 
 class Sentence:
     """One normalised chunk as the dictionary split it: MeCab's output, one line per morpheme
-    ("features<TAB>surface", see mecabrc).
-    Lines are split into fields only when asked for: most morphemes are kana, and the reading
-    of kana needs no dictionary."""
+    ("surface<TAB>features", see mecabrc), each line preceded by a line break, the first too, so
+    a pattern can find a line by where it starts.
+    Lines are split out, and into fields, only when asked for: most morphemes are kana, and the
+    reading of kana needs no dictionary."""
 
-    __slots__ = ("_split", "lines", "output", "text")
+    __slots__ = ("_lines", "_split", "output", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.output = tagger().parse(text) if text and not text.isspace() else ""
-        self.lines = self.output.split("\n") if self.output else []    # (fugashi strips the last \n)
+        # (fugashi strips MeCab's last line break)
+        self.output = "\n" + tagger().parse(text) if text and not text.isspace() else ""
+        self._lines: list[str] | None = None
         self._split: dict[int, list[str]] = {}
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.output[1:].split("\n") if self.output else []
+        return self._lines
 
     def __len__(self) -> int:
         return len(self.lines)
 
     def line_at(self, offset: int) -> int:
-        """The number of the line holding output[offset]."""
+        """The number of the line that starts with the line break at output[offset]."""
         return self.output.count("\n", 0, offset)
 
     def surface(self, i: int) -> str:
-        return self.lines[i].rpartition("\t")[2]
+        return self.lines[i].partition("\t")[0]
 
     def fields(self, i: int) -> list[str]:
         fields = self._split.get(i)

@@ -36,9 +36,11 @@ from app.japanese.numbers import COUNTERS, NUMERAL_CHARS, default_counter, numbe
 
 READINGS_FILE = Path(__file__).resolve().parents[2] / "content" / "readings.yaml"
 CACHE_SIZE = 4096          # sentences; a page of lessons repeats the same few hundred
+MEMO_SIZE = 50_000         # morphemes; real text repeats words far more than sentences
 
-# In MeCab's output ("features<TAB>surface" lines), a surface holding a kanji or a digit.
-_RUBY_LINE = re.compile(f"\\t([^\\t\\n]*?[{KANJI_RANGES}0-9][^\\n]*)")
+# In MeCab's output ("\\n surface<TAB>features" lines), a line whose surface holds a kanji or a
+# digit: (surface, features).
+_RUBY_LINE = re.compile(f"\\n([^\\t\\n]*[{KANJI_RANGES}0-9][^\\t\\n]*)\\t([^\\n]*)")
 _RUBY_START = re.compile(f"[{KANJI_RANGES}0-9]")
 
 
@@ -173,34 +175,55 @@ def read_sentence(text: str) -> tuple[Sentence, list[Piece]]:
     output = sentence.output
     out: list[Piece] = []
     append = out.append
-    single, special = _single_overrides(), _special_surfaces()
+    memo = _memo
     position = 0                 # in text: where the last piece ended
     consumed = 0                 # in output: where the lines the last piece used end
     for match in _RUBY_LINE.finditer(output):
         begin = match.start()
         if begin < consumed:
             continue
-        surface = match.group(1)
+        line = match.group()
+        known = memo.get(line)
+        if known is None:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()                  # bounded; it refills with the words in use
+            known = memo[line] = _alone(*match.groups())
+        surface, reading = known
         start = text.find(surface, position)  # only kana and spaces lie between: no false match
         if start < 0:
             start = position
         end = start + len(surface)
-        if surface not in special:           # the common cases, kept lean:
-            reading = single.get(surface)     # an override of one morpheme (私 わたし)
-            if reading is None and surface[0] not in NUMERAL_CHARS:
-                # a word no rule concerns: the dictionary's kana
-                fields = output[output.rfind("\n", 0, begin) + 1:begin].split(",", KANA + 1)
-                if len(fields) > KANA and fields[IFORM] not in rules.VOICED_FORMS:
-                    reading = katakana_to_hiragana(fields[KANA]) or surface
-            if reading is not None:
-                append((start, end, reading, False))
-                position = end
-                continue
+        if reading is not None:
+            append((start, end, reading, False))
+            position = end
+            continue
         at = At(sentence, sentence.line_at(begin), start, end)
         last = _read_slowly(at, out)
         position = last.end
         consumed = match.end() if last is at else _line_end(output, begin, last.i)
     return sentence, out
+
+
+# Morpheme line → (surface, reading alone or None). A morpheme no rule, number or override
+# spanning several morphemes concerns reads the same wherever it stands, so its reading depends
+# on its line alone and is worked out once. (A dict is safe across threads here: the worst a race
+# does is work a reading out twice.)
+_memo: dict[str, tuple[str, str | None]] = {}
+
+
+def _alone(surface: str, features: str) -> tuple[str, str | None]:
+    """(surface, its reading), the reading None when it depends on the morpheme's neighbours."""
+    if surface in _special_surfaces():
+        return surface, None
+    reading = _single_overrides().get(surface)          # an override of one morpheme (私 わたし)
+    if reading is None:                                 # else the dictionary's kana
+        if surface[0] in NUMERAL_CHARS:
+            return surface, None
+        fields = features.split(",", KANA + 1)
+        if len(fields) <= KANA or fields[IFORM] in rules.VOICED_FORMS:
+            return surface, None
+        reading = katakana_to_hiragana(fields[KANA]) or surface
+    return surface, reading
 
 
 def _read_slowly(at: At, out: list[Piece]) -> At:
@@ -271,9 +294,11 @@ _chunk_reader = _cached_read_chunk
 
 
 def set_cache(enabled: bool) -> None:
-    """Switch the per-sentence cache on or off (benchmarks measure both)."""
+    """Switch the per-sentence cache on or off (benchmarks measure both). Either way the cache
+    and the per-morpheme memo start empty, so a benchmark starts cold."""
     global _chunk_reader
     _cached_read_chunk.cache_clear()
+    _memo.clear()
     _chunk_reader = _cached_read_chunk if enabled else read_chunk
 
 
