@@ -8,6 +8,7 @@ the bases are slices of the input, never of its normalised form.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterator, Set
@@ -126,6 +127,7 @@ def ruby_html(text: str, known: Set[str] | None = None) -> str:
     in `known` (a set of kanji the learner knows) gets none: furigana fade as kanji are learned."""
     out: list[str] = []
     append = out.append
+    plain = _HTML_SPECIAL.search(text) is None        # the usual case: no slice needs escaping
     position = 0
     for chunk_start, _, pieces in chunk_pieces(text):
         hidden = False
@@ -133,13 +135,12 @@ def ruby_html(text: str, known: Set[str] | None = None) -> str:
             start += chunk_start
             end += chunk_start
             if start > position:
-                gap = text[position:start]
-                append(html.escape(gap) if _HTML_SPECIAL.search(gap) else gap)
+                append(text[position:start] if plain else _escape(text[position:start]))
             if known is not None and not joined:
                 hidden = _all_known(text[start:_word_end(pieces, k) + chunk_start], known)
             append(_escape(text[start:end]) if hidden else _ruby(text[start:end], reading))
             position = end
-    append(_escape(text[position:]))
+    append(text[position:] if plain else _escape(text[position:]))
     return "".join(out)
 
 
@@ -147,6 +148,8 @@ def _escape(text: str) -> str:
     return html.escape(text) if _HTML_SPECIAL.search(text) else text
 
 
+# Words recur far more than sentences do: each (word, reading) is turned into HTML once.
+@functools.lru_cache(maxsize=50_000)
 def _ruby(base: str, reading: str) -> str:
     """One word's HTML. The usual shapes (勉強, 食べる) are done here, the rest by align()."""
     simple = _KANJI_THEN_KANA.fullmatch(base)
