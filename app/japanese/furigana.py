@@ -13,8 +13,10 @@ import html
 import re
 from collections.abc import Iterator, Set
 
+from app.japanese import readings
 from app.japanese.kana import KANJI_RANGES, to_hiragana
-from app.japanese.readings import Piece, chunk_pieces
+from app.japanese.morphemes import MAX_CHUNK, SENTENCE_END_CHARS, Sentence, analyse
+from app.japanese.readings import KANJI_LINE, Piece, chunk_pieces, read_in_context, remember, word_alone
 
 Segment = tuple[str, str | None]     # (base text, its reading or None for text shown as it is)
 
@@ -22,6 +24,9 @@ _RUBY_RUN = re.compile(f"[{KANJI_RANGES}0-9０-９ヶヵ]+")
 _KANJI = re.compile(f"[{KANJI_RANGES}]")
 _KANJI_THEN_KANA = re.compile(f"([{KANJI_RANGES}0-9０-９ヶヵ]+)([ぁ-ゖ]*)")
 _HTML_SPECIAL = re.compile("[&<>\"']")
+# What keeps a text off ruby_html's one-pass path: HTML to escape, or a sentence end before the
+# last character (more than one chunk).
+_NOT_ONE_PLAIN_SENTENCE = re.compile(f"[&<>\"']|[{SENTENCE_END_CHARS}](?=.)", re.S)
 
 
 def align(base: str, reading: str) -> list[Segment]:
@@ -125,9 +130,12 @@ def furigana(text: str) -> list[Segment]:
 def ruby_html(text: str, known: Set[str] | None = None) -> str:
     """Escaped HTML with <ruby>base<rt>reading</rt></ruby> over kanji. A word whose kanji are all
     in `known` (a set of kanji the learner knows) gets none: furigana fade as kanji are learned."""
+    if known is None and len(text) <= MAX_CHUNK and _NOT_ONE_PLAIN_SENTENCE.search(text) is None \
+            and readings.is_analysable(text):
+        # The usual case, in one pass, from the sentence cache when it is on.
+        return _cached_html(text) if readings.caching() else _html_of_sentence(text)
     out: list[str] = []
     append = out.append
-    plain = _HTML_SPECIAL.search(text) is None        # the usual case: no slice needs escaping
     position = 0
     for chunk_start, _, pieces in chunk_pieces(text):
         hidden = False
@@ -135,21 +143,71 @@ def ruby_html(text: str, known: Set[str] | None = None) -> str:
             start += chunk_start
             end += chunk_start
             if start > position:
-                append(text[position:start] if plain else _escape(text[position:start]))
+                append(_escape(text[position:start]))
             if known is not None and not joined:
                 hidden = _all_known(text[start:_word_end(pieces, k) + chunk_start], known)
             append(_escape(text[start:end]) if hidden else _ruby(text[start:end], reading))
             position = end
-    append(text[position:] if plain else _escape(text[position:]))
+    append(_escape(text[position:]))
     return "".join(out)
+
+
+def _html_of_sentence(text: str) -> str:
+    """read_sentence and the HTML of its pieces in one pass over MeCab's output: each word that
+    reads the same wherever it stands has its HTML made once (_html_memo), so most words cost a
+    dictionary look-up. The rest is read in context, as read_sentence does."""
+    output = analyse(text)
+    sentence = None              # made only for a word read in context
+    out: list[str] = []
+    append = out.append
+    memo = _html_memo
+    position = 0                 # in text: where the last word ended
+    consumed = 0                 # in output: where the lines the last word used end
+    for match in KANJI_LINE.finditer(output):
+        if match.start() < consumed:
+            continue
+        surface, word_html = memo.get(match.group()) or _word_html(match)
+        start = text.find(surface, position)
+        if start < 0:
+            start = position
+        elif start > position:
+            append(text[position:start])
+        if word_html is not None:
+            append(word_html)
+            position = start + len(surface)
+            continue
+        if sentence is None:
+            sentence = Sentence(text, output)
+        pieces: list[Piece] = []
+        _, consumed = read_in_context(sentence, match, start, pieces)
+        for piece_start, piece_end, reading, _ in pieces:
+            if piece_start > start:
+                append(text[start:piece_start])
+            append(_ruby(text[piece_start:piece_end], reading))
+            start = piece_end
+        position = start
+    append(text[position:])
+    return "".join(out)
+
+
+# Morpheme line → (surface, its HTML, or None when its reading depends on its neighbours).
+_html_memo: dict[str, tuple[str, str | None]] = {}
+readings.MEMOS.append(_html_memo)
+
+
+def _word_html(match) -> tuple[str, str | None]:
+    surface, reading = word_alone(match)
+    return remember(_html_memo, match.group(), (surface, None if reading is None else _ruby(surface, reading)))
+
+
+_cached_html = functools.lru_cache(maxsize=readings.CACHE_SIZE)(_html_of_sentence)
+readings.CACHES.append(_cached_html.cache_clear)
 
 
 def _escape(text: str) -> str:
     return html.escape(text) if _HTML_SPECIAL.search(text) else text
 
 
-# Words recur far more than sentences do: each (word, reading) is turned into HTML once.
-@functools.lru_cache(maxsize=50_000)
 def _ruby(base: str, reading: str) -> str:
     """One word's HTML. The usual shapes (勉強, 食べる) are done here, the rest by align()."""
     simple = _KANJI_THEN_KANA.fullmatch(base)

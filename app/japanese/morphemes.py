@@ -26,7 +26,8 @@ POS1, POS2, POS3, POS4, CFORM, LEMMA, IFORM, KANA, KANA_BASE = 0, 1, 2, 3, 5, 7,
 # here only costs a word's reading at the seam.
 MAX_CHUNK = 400
 # Sentence ends and line breaks: where a chunk may end, and the unit the reading cache works on.
-SENTENCE_END = re.compile(r"[。．！？!?\n]+")
+SENTENCE_END_CHARS = "。．！？!?\n"
+SENTENCE_END = re.compile(f"[{SENTENCE_END_CHARS}]+")
 # A base character with the marks that combine with it (including half-width ﾞﾟ) normalises as one.
 _CLUSTER = re.compile(r".[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\u3099\u309A\uFE20-\uFE2F"
                       r"\uFF9E\uFF9F]*", re.S)
@@ -106,6 +107,12 @@ def _add_spans(spans: list[tuple[int, int]], text: str, start: int, end: int) ->
         spans.append((start, end))
 
 
+def analyse(text: str) -> str:
+    """MeCab's output for one normalised chunk, as Sentence.output holds it."""
+    # (fugashi strips MeCab's last line break)
+    return "\n" + tagger().parse(text) if text and not text.isspace() else ""
+
+
 class Sentence:
     """One normalised chunk as the dictionary split it: MeCab's output, one line per morpheme
     ("surface<TAB>features", see mecabrc), each line preceded by a line break, the first too, so
@@ -115,10 +122,9 @@ class Sentence:
 
     __slots__ = ("_lines", "_split", "output", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, output: str | None = None) -> None:
         self.text = text
-        # (fugashi strips MeCab's last line break)
-        self.output = "\n" + tagger().parse(text) if text and not text.isspace() else ""
+        self.output = analyse(text) if output is None else output
         self._lines: list[str] | None = None
         self._split: dict[int, list[str]] = {}
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -40,7 +41,7 @@ MEMO_SIZE = 50_000         # morphemes; real text repeats words far more than se
 
 # In MeCab's output ("\\n surface<TAB>features" lines), a line whose surface holds a kanji or a
 # digit: (surface, features).
-_RUBY_LINE = re.compile(f"\\n([^\\t\\n]*[{KANJI_RANGES}0-9][^\\t\\n]*)\\t([^\\n]*)")
+KANJI_LINE = re.compile(f"\\n([^\\t\\n]*[{KANJI_RANGES}0-9][^\\t\\n]*)\\t([^\\n]*)")
 _RUBY_START = re.compile(f"[{KANJI_RANGES}0-9]")
 
 
@@ -172,58 +173,75 @@ def _dictionary_reading(at: At) -> str:
 def read_sentence(text: str) -> tuple[Sentence, list[Piece]]:
     """The pieces of one normalised chunk: every stretch with kanji or digits, read."""
     sentence = Sentence(text)
-    output = sentence.output
     out: list[Piece] = []
     append = out.append
     memo = _memo
     position = 0                 # in text: where the last piece ended
     consumed = 0                 # in output: where the lines the last piece used end
-    for match in _RUBY_LINE.finditer(output):
-        begin = match.start()
-        if begin < consumed:
+    for match in KANJI_LINE.finditer(sentence.output):
+        if match.start() < consumed:
             continue
-        line = match.group()
-        known = memo.get(line)
-        if known is None:
-            if len(memo) >= MEMO_SIZE:
-                memo.clear()                  # bounded; it refills with the words in use
-            known = memo[line] = _alone(*match.groups())
-        surface, reading = known
+        surface, reading = memo.get(match.group()) or word_alone(match)
         start = text.find(surface, position)  # only kana and spaces lie between: no false match
         if start < 0:
             start = position
-        end = start + len(surface)
         if reading is not None:
-            append((start, end, reading, False))
-            position = end
-            continue
-        at = At(sentence, sentence.line_at(begin), start, end)
-        last = _read_slowly(at, out)
-        position = last.end
-        consumed = match.end() if last is at else _line_end(output, begin, last.i)
+            position = start + len(surface)
+            append((start, position, reading, False))
+        else:
+            position, consumed = read_in_context(sentence, match, start, out)
     return sentence, out
 
 
 # Morpheme line → (surface, reading alone or None). A morpheme no rule, number or override
 # spanning several morphemes concerns reads the same wherever it stands, so its reading depends
 # on its line alone and is worked out once. (A dict is safe across threads here: the worst a race
-# does is work a reading out twice.)
+# does is work a reading out twice.) Other modules keep memos by line too (the HTML of a word);
+# set_cache empties them all.
 _memo: dict[str, tuple[str, str | None]] = {}
+MEMOS: list[dict] = [_memo]
+
+
+def remember(memo: dict, line: str, value):
+    """Store a value in a line memo, emptying the memo first when it is full (it refills with
+    the words in use)."""
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    memo[line] = value
+    return value
+
+
+def word_alone(match: re.Match) -> tuple[str, str | None]:
+    """For a KANJI_LINE match: (surface, its reading), the reading None when it depends on the
+    morpheme's neighbours. Memoised by line."""
+    known = _memo.get(match.group())
+    return known if known is not None else remember(_memo, match.group(), _alone(*match.groups()))
 
 
 def _alone(surface: str, features: str) -> tuple[str, str | None]:
-    """(surface, its reading), the reading None when it depends on the morpheme's neighbours."""
     if surface in _special_surfaces():
         return surface, None
     reading = _single_overrides().get(surface)          # an override of one morpheme (私 わたし)
-    if reading is None:                                 # else the dictionary's kana
-        if surface[0] in NUMERAL_CHARS:
-            return surface, None
-        fields = features.split(",", KANA + 1)
-        if len(fields) <= KANA or fields[IFORM] in rules.VOICED_FORMS:
-            return surface, None
-        reading = katakana_to_hiragana(fields[KANA]) or surface
-    return surface, reading
+    if reading is not None:
+        return surface, reading
+    fields = features.split(",", KANA + 1)
+    if len(fields) <= KANA or fields[IFORM] in rules.VOICED_FORMS:
+        return surface, None
+    if surface[0] in NUMERAL_CHARS and (all(c in NUMERAL_CHARS for c in surface)
+                                        or fields[POS2] == "固有名詞"):
+        return surface, None                            # maybe a number, or a count (三本)
+    # Everything else _read_slowly would leave as the dictionary's kana (一緒, 京都, 一番).
+    return surface, katakana_to_hiragana(fields[KANA]) or surface
+
+
+def read_in_context(sentence: Sentence, match: re.Match, start: int, out: list[Piece]) -> tuple[int, int]:
+    """Append the reading of the word at a KANJI_LINE match that needs its neighbours, starting
+    at text[start]; return (where its last piece ends in the text, where the lines it used end
+    in the output)."""
+    begin = match.start()
+    at = At(sentence, sentence.line_at(begin), start, start + len(match.group(1)))
+    last = _read_slowly(at, out)
+    return last.end, (match.end() if last is at else _line_end(sentence.output, begin, last.i))
 
 
 def _read_slowly(at: At, out: list[Piece]) -> At:
@@ -265,7 +283,7 @@ def _single_overrides() -> dict[str, str]:
 
 def read_chunk(chunk: str) -> tuple[Piece, ...]:
     """The pieces of one chunk of original text, offsets into that chunk."""
-    if _is_analysable(chunk):
+    if is_analysable(chunk):
         return tuple(read_sentence(chunk)[1])
     norm, origin = normalise_with_map(chunk)
     pieces: list[Piece] = []
@@ -283,29 +301,44 @@ def read_chunk(chunk: str) -> tuple[Piece, ...]:
     return tuple(pieces)
 
 
-def _is_analysable(chunk: str) -> bool:
+def is_analysable(chunk: str) -> bool:
     """Whether the chunk is its own normalised form, so offsets need no map."""
     body = chunk[:-1] if chunk.endswith("\n") else chunk
     return body.isprintable() and unicodedata.is_normalized("NFKC", chunk)
 
 
+def is_one_sentence(text: str) -> bool:
+    """Whether `text` is a single chunk (see morphemes.chunks): the usual case."""
+    return len(text) <= MAX_CHUNK and not SENTENCE_END.search(text, 0, len(text) - 1)
+
+
 _cached_read_chunk = functools.lru_cache(maxsize=CACHE_SIZE)(read_chunk)
 _chunk_reader = _cached_read_chunk
+_caching = True
+# The clear() of every per-sentence cache, ours and those of modules built on us (HTML).
+CACHES: list[Callable[[], None]] = [_cached_read_chunk.cache_clear]
+
+
+def caching() -> bool:
+    return _caching
 
 
 def set_cache(enabled: bool) -> None:
-    """Switch the per-sentence cache on or off (benchmarks measure both). Either way the cache
-    and the per-morpheme memo start empty, so a benchmark starts cold."""
-    global _chunk_reader
-    _cached_read_chunk.cache_clear()
-    _memo.clear()
+    """Switch the per-sentence caches on or off (benchmarks measure both). Either way they and
+    the per-morpheme memos start empty, so a benchmark starts cold."""
+    global _chunk_reader, _caching
+    for clear in CACHES:
+        clear()
+    for memo in MEMOS:
+        memo.clear()
+    _caching = enabled
     _chunk_reader = _cached_read_chunk if enabled else read_chunk
 
 
 def chunk_pieces(text: str) -> list[tuple[int, int, tuple[Piece, ...]]]:
     """(chunk start, chunk end, its pieces) for each chunk of `text`."""
-    if len(text) <= MAX_CHUNK and not SENTENCE_END.search(text, 0, len(text) - 1):
-        return [(0, len(text), _chunk_reader(text))] if text else []    # one sentence: the usual case
+    if is_one_sentence(text):
+        return [(0, len(text), _chunk_reader(text))] if text else []    # the usual case
     reader = _chunk_reader
     return [(start, end, reader(text[start:end])) for start, end in chunks(text)]
 
