@@ -208,6 +208,7 @@ def _escape(text: str) -> str:
     return html.escape(text) if _HTML_SPECIAL.search(text) else text
 
 
+@functools.lru_cache(maxsize=readings.MEMO_SIZE)     # words read in context recur too (三本, 日本人)
 def _ruby(base: str, reading: str) -> str:
     """One word's HTML. The usual shapes (勉強, 食べる) are done here, the rest by align()."""
     simple = _KANJI_THEN_KANA.fullmatch(base)
@@ -219,6 +220,9 @@ def _ruby(base: str, reading: str) -> str:
             return f"<ruby>{kanji}<rt>{reading[:-len(kana)]}</rt></ruby>{kana}"
     return "".join(_escape(part) if rt is None else f"<ruby>{_escape(part)}<rt>{_escape(rt)}</rt></ruby>"
                    for part, rt in align(base, reading))
+
+
+readings.CACHES.append(_ruby.cache_clear)
 
 
 def _all_known(word: str, known: Set[str]) -> bool:

@@ -6,6 +6,7 @@ counter, and the counter's row in COUNTERS says what happens there: 三本 さ�
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -134,6 +135,7 @@ class Number:
 _COMMA_GROUPS = re.compile(r"\d{1,3}(,\d{3})+")
 
 
+@functools.lru_cache(maxsize=4096)        # numbers recur (一, 三, 2026); Number is immutable
 def read_number(text: str) -> Number | None:
     """Read digits or kanji numerals (2026, 二千二十六, 二〇二六, 1億2000万, 3.14, 何百);
     None when the text is not a number we can read."""
