@@ -17,7 +17,7 @@ class Marked:
     expected: str   # the right answer, as shown to them
 
 
-def _kana(text: str) -> str:
+def as_kana(text: str) -> str:
     """Typed answers: romaji or katakana become hiragana; spaces and full-width forms do not matter."""
     text = unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("\u3000", "")
     return japanese.to_hiragana(japanese.kana_from_romaji(text.lower()))
@@ -31,8 +31,8 @@ def grade_choice(exercise: dict, answer: str) -> Marked:
 
 
 def grade_typed(exercise: dict, answer: str) -> Marked:
-    accepted = {_kana(a) for a in [exercise["answer"], *exercise.get("accept", [])]}
-    return Marked(_kana(answer) in accepted and answer.strip() != "", answer.strip(), exercise["answer"])
+    accepted = {as_kana(a) for a in [exercise["answer"], *exercise.get("accept", [])]}
+    return Marked(as_kana(answer) in accepted and answer.strip() != "", answer.strip(), exercise["answer"])
 
 
 def grade_order(exercise: dict, answer: str) -> Marked:

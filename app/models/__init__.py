@@ -2,10 +2,11 @@
 
 from app.models.base import Base, UTCDateTime, utcnow
 from app.models.curriculum import ContentItem, LessonProgress
+from app.models.practice import Card, ReviewLog
 from app.models.school import School
 from app.models.user import Goal, PasswordReset, Role, User, normalise_email
 
 __all__ = [
-    "Base", "ContentItem", "Goal", "LessonProgress", "PasswordReset", "Role", "School", "UTCDateTime", "User",
-    "normalise_email", "utcnow",
+    "Base", "Card", "ContentItem", "Goal", "LessonProgress", "PasswordReset", "ReviewLog", "Role", "School",
+    "UTCDateTime", "User", "normalise_email", "utcnow",
 ]

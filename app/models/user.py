@@ -32,6 +32,8 @@ class Goal(enum.StrEnum):
 
 DEFAULT_TIMEZONE = "Asia/Karachi"
 DEFAULT_DAILY_MINUTES = 15
+DEFAULT_RETENTION = 0.9
+DEFAULT_NEW_CARDS = 10
 
 
 def normalise_email(email: str) -> str:
@@ -57,6 +59,9 @@ class User(UserMixin, Base):
         default=Goal.N5,
     )
     daily_goal_minutes: Mapped[int] = mapped_column(default=DEFAULT_DAILY_MINUTES)
+    # Spaced repetition: how sure to be of remembering a card when it comes back, and new cards a day.
+    desired_retention: Mapped[float] = mapped_column(default=DEFAULT_RETENTION, server_default=str(DEFAULT_RETENTION))
+    new_cards_per_day: Mapped[int] = mapped_column(default=DEFAULT_NEW_CARDS, server_default=str(DEFAULT_NEW_CARDS))
     school_id: Mapped[int | None] = mapped_column(sa.ForeignKey("school.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Changing the password ends every other session (Flask-Login's alternative id).

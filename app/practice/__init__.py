@@ -1,0 +1,1 @@
+"""Daily practice: spaced-repetition cards scheduled with FSRS."""
