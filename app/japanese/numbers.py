@@ -36,9 +36,6 @@ CLOCK_DIGITS = {"4": "よ", "7": "しち", "9": "く"}         # 4時 よじ, 7�
 
 DAYS = {1: "ついたち", 2: "ふつか", 3: "みっか", 4: "よっか", 5: "いつか", 6: "むいか", 7: "なのか",
         8: "ようか", 9: "ここのか", 10: "とおか", 14: "じゅうよっか", 20: "はつか", 24: "にじゅうよっか"}
-# 一日 is ついたち on a date but いちにち for a day's length: these words after it say "length".
-ONE_DAY_LENGTH_AFTER = frozenset({"中", "目", "あたり", "当たり", "おき", "置き", "間", "分", "に",
-                                  "で", "も", "ごと", "毎", "一日", "だけ", "くらい", "ぐらい", "ほど"})
 NATIVE = {1: "ひとつ", 2: "ふたつ", 3: "みっつ", 4: "よっつ", 5: "いつつ", 6: "むっつ", 7: "ななつ",
           8: "やっつ", 9: "ここのつ"}
 
@@ -264,12 +261,13 @@ def _read_decimal(whole: str, fraction: str) -> Number | None:
 
 
 def number_with_counter(number: Number, counter_surface: str, counter: Counter,
-                        next_surface: str = "") -> tuple[str, str]:
+                        on_date: bool = False) -> tuple[str, str]:
     """The readings of a number and of the counter after it: (さん, ぼん) for 三本.
-    When the two are read as one word (一日 ついたち, 二十歳 はたち) the counter's part is ""."""
+    When the two are read as one word (一日 ついたち, 二十歳 はたち) the counter's part is "".
+    一日 is ついたち only on a date (`on_date`: a month comes before it, 四月一日, 来月の一日);
+    otherwise it is a day's length, いちにち (一日八時間, 一日に三回)."""
     whole = counter.whole.get(number.value) if number.value is not None else None
-    if whole and not (counter_surface == "日" and number.value == 1
-                      and next_surface in ONE_DAY_LENGTH_AFTER):
+    if whole and (on_date or counter_surface != "日" or number.value != 1):
         return whole, ""
     last = number.last
     if number.key in counter.digits:

@@ -126,9 +126,7 @@ def _read_number(at: At, out: list[Piece]) -> At:
     if counter is None:
         out.append((at.start, last.end, number.head + number.last, False))
         return last
-    following = counter_at.after()
-    number_reading, counter_reading = number_with_counter(number, counter_at.surface, counter,
-                                                          following.surface if following else "")
+    number_reading, counter_reading = number_with_counter(number, counter_at.surface, counter, rules.after_month(at))
     if counter_reading:
         out.append((at.start, last.end, number_reading, False))
         out.append((counter_at.start, counter_at.end, counter_reading, True))
@@ -144,7 +142,7 @@ def _read_name_as_count(at: At, out: list[Piece]) -> bool:
     number, counter = read_number(surface[:digits]), COUNTERS.get(surface[digits:])
     if not digits or number is None or counter is None:
         return False
-    number_reading, counter_reading = number_with_counter(number, surface[digits:], counter)
+    number_reading, counter_reading = number_with_counter(number, surface[digits:], counter, rules.after_month(at))
     out.append((at.start, at.start + digits, number_reading, False) if counter_reading else
                (at.start, at.end, number_reading, False))
     if counter_reading:

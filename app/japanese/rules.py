@@ -117,6 +117,71 @@ def hoka(at: At, dictionary: str) -> str:
     return "た" if _surface(at.before()) == "その" else "ほか"
 
 
+def after_month(at: At) -> bool:
+    """Whether a month comes just before: 四月|一日, 来月|の|一日, 毎月|一日 (a date, not a length)."""
+    before = at.before()
+    if before is not None and before.surface == "の":
+        before = before.before()
+    return before is not None and before.surface.endswith("月")
+
+
+def tsuitachi(at: At, dictionary: str) -> str:
+    # 一日 taken as one word: ついたち on a date, いちにち (a day's length) otherwise.
+    return dictionary if dictionary != "ついたち" or after_month(at) else "いちにち"
+
+
+def nanji(at: At, dictionary: str) -> str:
+    # 何時 is なんじ "what time" (UniDic: the old なんどき), いつ in 何時でも, 何時か.
+    return "いつ" if _surface(at.after()) in ("でも", "か") else "なんじ"
+
+
+def juubun(at: At, dictionary: str) -> str:
+    # 十分 じゅうぶん "enough", but ten minutes (じゅっぷん) after あと, 約 … or before で, 後, 間 ….
+    if _surface(at.before()) in TEN_MINUTES_BEFORE or _surface(at.after()) in TEN_MINUTES_AFTER:
+        return "じゅっぷん"
+    return dictionary
+
+
+TEN_MINUTES_BEFORE = frozenset({"あと", "後", "約", "およそ", "毎", "最低", "最大", "たった"})
+TEN_MINUTES_AFTER = frozenset({"で", "後", "前", "間", "ほど", "ぐらい", "くらい", "以内", "以上", "おき",
+                               "ごと", "遅れ", "早く", "待っ", "待ち", "待つ", "歩い", "歩く", "かかる",
+                               "かかり", "かかっ", "経っ", "休憩"})
+
+
+def kome(at: At, dictionary: str) -> str:
+    # 米 on its own before a particle is rice, こめ (米を作る); べい is America in compounds (日米).
+    alone = _pos(at.before()) not in ("名詞", "接頭辞")
+    return "こめ" if alone and dictionary == "べい" and _surface(at.after()) in PARTICLES else dictionary
+
+
+def hiraku(at: At, dictionary: str) -> str:
+    # 開く: ひらく when something is opened (本を開く, 会議が開かれる), あく when it is open
+    # (店が開いている, ドアが開いた). With no を before it in its clause and no passive after it,
+    # the verb is intransitive.
+    if not dictionary.startswith("ひら"):
+        return dictionary
+    if _surface(at.after()) in ("れる", "れ", "せる", "せ", "られる"):
+        return dictionary
+    sentence, i = at.sentence, at.i - 1
+    while i >= 0 and sentence.surface(i) not in ("、", "。", "て", "が", "は", "も"):
+        if sentence.surface(i) == "を":
+            return dictionary
+        i -= 1
+    return "あ" + dictionary[2:]
+
+
+# Food before 辛い makes it からい "spicy"; elsewhere UniDic's つらい "hard to bear" stands.
+FOOD = frozenset({"カレー", "料理", "味", "ラーメン", "スープ", "ソース", "キムチ", "唐辛子", "食べ物", "物",
+                  "ビリヤニ", "チキン", "肉", "魚", "麺", "ご飯", "飯", "汁", "味噌", "醤油", "塩", "胡椒",
+                  "わさび", "からし"})
+
+
+def karai(at: At, dictionary: str) -> str:
+    sentence, i = at.sentence, at.i
+    near = {sentence.surface(j) for j in range(max(0, i - 4), i)}
+    return "から" + dictionary[2:] if dictionary.startswith("つら") and near & FOOD else dictionary
+
+
 # Words that take rendaku as the second part of a compound noun: (plain, voiced).
 RENDAKU = {
     "日": ("ひ", "び"),              # 土曜日 どようび, 誕生日 たんじょうび
@@ -130,6 +195,7 @@ RENDAKU = {
     "日和": ("ひより", "びより"),     # 遠足日和 えんそくびより
     "寿司": ("すし", "ずし"),         # 回転寿司 かいてんずし
     "箱": ("はこ", "ばこ"),           # ゴミ箱 ごみばこ
+    "玉": ("たま", "だま"),           # 百円玉 ひゃくえんだま, 目玉 めだま
 }
 
 
@@ -142,8 +208,12 @@ def rendaku(at: At, dictionary: str) -> str:
 
 CONTEXT_RULES: dict[str, Rule] = {
     "何": nani, "人": hito, "中": naka, "者": sha, "前": mae, "度": tabi, "数": kazu, "色": iro,
-    "方": hou, "等": nado, "間": ma, "他": hoka,
-} | {word: rendaku for word in RENDAKU} | {form: yameru for form in ("止め", "止める", "止めれ", "止めろ", "止めよ")}
+    "方": hou, "等": nado, "間": ma, "他": hoka, "何時": nanji, "十分": juubun, "米": kome,
+    "一日": tsuitachi, "1日": tsuitachi,
+} | {word: rendaku for word in RENDAKU} \
+  | {form: yameru for form in ("止め", "止める", "止めれ", "止めろ", "止めよ")} \
+  | {form: hiraku for form in ("開か", "開き", "開く", "開け", "開こ", "開い")} \
+  | {form: karai for form in ("辛い", "辛く", "辛かっ", "辛けれ", "辛さ")}
 
 # A rendaku form (深い as ぶかい in 興味深い) that does not follow a word it could join.
 VOICED_FORMS = frozenset({"濁音形", "半濁音形"})
@@ -152,7 +222,7 @@ _UNVOICE = str.maketrans("がぎぐげござじずぜぞだぢづでどばびぶ
 
 
 def unvoiced(at: At, reading: str) -> str:
-    if at.fields()[IFORM] in VOICED_FORMS and _pos(at.before()) in ("", "助詞", "補助記号"):
+    if at.fields()[IFORM] in VOICED_FORMS and _pos(at.before()) in ("", "助詞", "補助記号", "連体詞"):
         return reading[:1].translate(_UNVOICE) + reading[1:]
     return reading
 

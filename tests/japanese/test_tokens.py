@@ -29,7 +29,7 @@ def test_tokens_are_frozen():
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("三本", [("三", "さん"), ("本", "ぼん")]),              # one dictionary word (a surname), two tokens
-    ("一日中", [("一", "いち"), ("日", "にち"), ("中", "じゅう")]),  # a number and its counter
+    ("一日に", [("一", "いち"), ("日", "にち"), ("に", "に")]),     # a number and its counter
     ("閑古鳥", [("閑古鳥", "かんこどり")]),                 # an override spanning two morphemes: one token
     ("二十歳", [("二十歳", "はたち")]),
 ])
