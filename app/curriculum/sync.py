@@ -34,6 +34,8 @@ def _placement(content: Content) -> dict[str, tuple[str | None, int]]:
         for field in ("vocab", "kanji", "grammar"):
             for i, ref in enumerate(getattr(lesson.model, field)):
                 placed.setdefault(ref, (lesson.id, i))
+    for n, kana in enumerate(content.of("kana")):
+        placed.setdefault(kana.id, (None, n))   # kana keep the order of their files (あいうえお)
     for n, course in enumerate(content.of("course")):
         placed.setdefault(course.id, (None, n))  # courses in the order of courses.yaml
         for i, ref in enumerate(course.model.lessons):

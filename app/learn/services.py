@@ -47,7 +47,7 @@ def words_using(kanji: str) -> list[ContentItem]:
 
 
 def kana_chart() -> dict[str, list[ContentItem]]:
-    rows = db.session.scalars(_live().where(ContentItem.kind == "kana").order_by(ContentItem.id))
+    rows = db.session.scalars(_live().where(ContentItem.kind == "kana").order_by(ContentItem.position))
     chart: dict[str, list[ContentItem]] = {"hiragana": [], "katakana": []}
     for row in rows:
         chart["hiragana" if row.id.startswith("kana.h.") else "katakana"].append(row)

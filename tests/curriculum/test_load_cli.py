@@ -92,3 +92,15 @@ def test_the_real_content_passes_the_check(runner, app):
     app.config["CONTENT_DIR"] = str(REAL_CONTENT)
     result = runner.invoke(args=["content", "check"])
     assert result.exit_code == 0, result.output
+
+
+def test_the_real_content_loads_twice_without_change_and_kana_keep_their_order(runner, app, client):
+    app.config["CONTENT_DIR"] = str(REAL_CONTENT)
+    first = runner.invoke(args=["content", "load"])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(args=["content", "load"])      # idempotent: the "loading twice"
+    assert "0 added, 0 changed, 0 retired" in again.output
+    from app.learn import services
+    chart = services.kana_chart()
+    assert [k.headword for k in chart["hiragana"][:5]] == list("あいうえお")
+    assert [k.headword for k in chart["katakana"][:5]] == list("アイウエオ")
