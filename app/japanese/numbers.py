@@ -84,6 +84,7 @@ def _counters() -> dict[str, Counter]:
         "寸": Counter("すん", s), "種類": Counter("しゅるい", s), "隻": Counter("せき", s),
         "頭": Counter("とう", s), "等": Counter("とう", s), "通": Counter("つう", s),
         "着": Counter("ちゃく", s), "点": Counter("てん", s), "丁目": Counter("ちょうめ", s),
+        "ページ": Counter("ぺーじ", k), "パック": Counter("ぱっく", k),
         "時": Counter("じ", digits=CLOCK_DIGITS), "時間": Counter("じかん", digits=CLOCK_DIGITS),
         "月": Counter("がつ", digits={"4": "し", "7": "しち", "9": "く"}),
         "年": Counter("ねん", digits={"4": "よ"}), "年間": Counter("ねんかん", digits={"4": "よ"}),

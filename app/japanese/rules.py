@@ -83,6 +83,9 @@ def kazu(at: At, dictionary: str) -> str:
 def hou(at: At, dictionary: str) -> str:
     # 〜する方が (いい) compares: ほう. After a verb's stem 方 is "way of" (やり方 かた) and
     # before は it is often a person (興味のある方は かた), so only the comparison is changed.
+    # あの方 / この方 are a person (かた), unless a comparison follows (この方が安い).
+    if _surface(at.before()) in DEMONSTRATIVES and _surface(at.after()) != "が":
+        return "かた"
     attributive = _pos(at.before(), CFORM).startswith(("連体形", "終止形"))
     return "ほう" if attributive and _surface(at.after()) == "が" else dictionary
 
@@ -128,6 +131,22 @@ def after_month(at: At) -> bool:
 def tsuitachi(at: At, dictionary: str) -> str:
     # 一日 taken as one word: ついたち on a date, いちにち (a day's length) otherwise.
     return dictionary if dictionary != "ついたち" or after_month(at) else "いちにち"
+
+
+def ame(at: At, dictionary: str) -> str:
+    # 雨 is う only inside compounds (雷雨); a 雨 that stands before a particle is あめ.
+    after = at.after()
+    return "あめ" if dictionary == "う" and (after is None or _pos(after) in ("助詞", "補助記号")) else dictionary
+
+
+def gi(at: At, dictionary: str) -> str:
+    # 着 after a noun naming an activity or a time is clothing, ぎ (作業着, 仕事着, 普段着); after a
+    # place name or a number it is arrival or a count, ちゃく (東京着, 一着).
+    before = at.before()
+    if _pos(before, POS2) == "固有名詞":
+        return "ちゃく"
+    clothing = (_pos(before) == "名詞" and _pos(before, POS2) == "普通名詞" and _pos(before, POS3) != "助数詞可能")
+    return "ぎ" if dictionary == "ちゃく" and clothing else dictionary
 
 
 def nanji(at: At, dictionary: str) -> str:
@@ -196,6 +215,7 @@ RENDAKU = {
     "寿司": ("すし", "ずし"),         # 回転寿司 かいてんずし
     "箱": ("はこ", "ばこ"),           # ゴミ箱 ごみばこ
     "玉": ("たま", "だま"),           # 百円玉 ひゃくえんだま, 目玉 めだま
+    "袋": ("ふくろ", "ぶくろ"),       # レジ袋 れじぶくろ, 紙袋 かみぶくろ
 }
 
 
@@ -209,7 +229,7 @@ def rendaku(at: At, dictionary: str) -> str:
 CONTEXT_RULES: dict[str, Rule] = {
     "何": nani, "人": hito, "中": naka, "者": sha, "前": mae, "度": tabi, "数": kazu, "色": iro,
     "方": hou, "等": nado, "間": ma, "他": hoka, "何時": nanji, "十分": juubun, "米": kome,
-    "一日": tsuitachi, "1日": tsuitachi,
+    "一日": tsuitachi, "1日": tsuitachi, "雨": ame, "着": gi,
 } | {word: rendaku for word in RENDAKU} \
   | {form: yameru for form in ("止め", "止める", "止めれ", "止めろ", "止めよ")} \
   | {form: hiraku for form in ("開か", "開き", "開く", "開け", "開こ", "開い")} \
