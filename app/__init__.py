@@ -38,10 +38,12 @@ def create_app(config_class=None, **overrides) -> Flask:
     from app.auth import bp as auth_bp
     from app.learn import bp as learn_bp
     from app.main import bp as main_bp
+    from app.practice import bp as practice_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(learn_bp)
+    app.register_blueprint(practice_bp)
 
     from app import cli
 

@@ -10,6 +10,8 @@ from app.auth.forms import GOAL_LABELS
 from app.extensions import db, limiter
 from app.learn import services as learn_services
 from app.main import bp
+from app.models import utcnow
+from app.practice import services as practice
 from app.security import public
 
 
@@ -17,8 +19,11 @@ from app.security import public
 @public
 def home():
     if current_user.is_authenticated:
+        now = utcnow()
         return render_template("main/dashboard.html", goal_label=GOAL_LABELS[current_user.goal],
-                               next_lesson=learn_services.next_lesson(current_user.id))
+                               next_lesson=learn_services.next_lesson(current_user.id),
+                               queue=practice.queue(current_user, now),
+                               streak=practice.streak(current_user.id, practice.today(current_user, now)))
     return render_template("main/home.html")
 
 

@@ -11,9 +11,10 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
+from app.learn.exercises import Marked
 from app.models import Card, ContentItem, ReviewLog, User
 from app.practice import scheduler
-from app.practice.cards import CARD_KINDS, KINDS_FOR_ITEM, Question
+from app.practice.cards import CARD_KINDS, KINDS_FOR_ITEM, Question, mark
 from app.practice.scheduler import AGAIN, GOOD, LEECH_FAILS, NEW, REVIEW, Memory
 
 DISTRACTORS = 12
@@ -237,3 +238,126 @@ def unsuspend(user_id: int, card_id: int) -> None:
         raise CardNotFound("There is no such card.")
     card.suspended_at, card.fails = None, 0
     db.session.commit()
+
+
+# --- answering a question --------------------------------------------------------------------------
+
+MAX_ANSWER = 200
+
+
+def answer_card(*, user: User, card_id: int, answer: str, client_review_id: str, now: datetime,
+                locale: str, elapsed_ms: int = 0) -> tuple[Marked, Outcome]:
+    """Mark a typed or chosen answer against the card's question and record it: right is Good,
+    wrong is Again. The marking is the server's own, whatever the page showed."""
+    if len(answer) > MAX_ANSWER:
+        raise PracticeError(f"An answer is at most {MAX_ANSWER} characters.")
+    earlier = _find_log(user.id, client_review_id) if client_review_id else None
+    if earlier is not None and earlier.card_id == card_id:
+        card = earlier.card
+        expected = question_before(card, earlier, locale).expected
+        return Marked(earlier.correct, earlier.answer, expected), Outcome(card, earlier, repeated=True)
+    card = db.session.scalar(sa.select(Card).where(Card.id == card_id, Card.user_id == user.id))
+    if card is None:
+        raise CardNotFound("There is no such card.")
+    marked = mark(question(card, locale), answer)
+    outcome = record_review(user=user, card_id=card_id, rating=GOOD if marked.correct else AGAIN,
+                            client_review_id=client_review_id, now=now, answer=answer, elapsed_ms=elapsed_ms)
+    return marked, outcome
+
+
+def question_before(card: Card, log: ReviewLog, locale: str) -> Question:
+    """The question a logged answer was given to (its card had one answer fewer then)."""
+    reps = db.session.scalar(sa.select(sa.func.count()).where(ReviewLog.card_id == card.id, ReviewLog.id < log.id))
+    rng = random.Random(f"{card.id}:{reps}")  # noqa: S311
+    return CARD_KINDS[card.kind].ask(card.item.data, [], locale, rng)
+
+
+# --- progress --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+    reviews: int
+    correct: int
+    seconds: int
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.reviews if self.reviews else None
+
+
+@dataclass(frozen=True)
+class Progress:
+    today: Day
+    streak: int                    # days in a row with at least one answer, up to today or yesterday
+    history: list[Day]             # the last 14 days, oldest first
+    forecast: list[tuple[date, int]]  # cards falling due on each of the next 14 days, today first
+    words_known: int
+    kanji_known: int
+    new_available: int
+    leeches: int
+
+
+def progress(user: User, now: datetime, days: int = 14) -> Progress:
+    day = today(user, now)
+    first = day - timedelta(days=days - 1)
+    rows = db.session.execute(
+        sa.select(ReviewLog.study_day, sa.func.count(), sa.func.count().filter(ReviewLog.rating > AGAIN),
+                  sa.func.coalesce(sa.func.sum(ReviewLog.elapsed_ms), 0))
+        .where(ReviewLog.user_id == user.id, ReviewLog.study_day >= first).group_by(ReviewLog.study_day)).all()
+    by_day = {row[0]: Day(row[0], row[1], row[2], int(row[3]) // 1000) for row in rows}
+    history = [by_day.get(first + timedelta(days=i), Day(first + timedelta(days=i), 0, 0, 0)) for i in range(days)]
+    return Progress(today=history[-1], streak=streak(user.id, day), history=history,
+                    forecast=forecast(user, now, days), words_known=_known(user.id, "meaning"),
+                    kanji_known=_known(user.id, "kanji"),
+                    new_available=db.session.scalar(sa.select(sa.func.count()).where(
+                        Card.user_id == user.id, Card.state == NEW, Card.suspended_at.is_(None))),
+                    leeches=db.session.scalar(sa.select(sa.func.count()).where(
+                        Card.user_id == user.id, Card.suspended_at.is_not(None))))
+
+
+def streak(user_id: int, day: date) -> int:
+    """Days in a row the learner answered something, ending today (or yesterday, while today is
+    still open)."""
+    days = set(db.session.scalars(sa.select(ReviewLog.study_day).where(
+        ReviewLog.user_id == user_id, ReviewLog.study_day >= day - timedelta(days=400)).distinct()))
+    current = day if day in days else day - timedelta(days=1)
+    count = 0
+    while current in days:
+        count += 1
+        current -= timedelta(days=1)
+    return count
+
+
+def forecast(user: User, now: datetime, days: int = 14) -> list[tuple[date, int]]:
+    """How many answered cards fall due on each of the next days (today counts what is due now)."""
+    day = today(user, now)
+    end = scheduler.day_start(day + timedelta(days=days), user.timezone)
+    dues = db.session.scalars(sa.select(Card.due_at).where(
+        Card.user_id == user.id, Card.state != NEW, Card.suspended_at.is_(None), Card.due_at < end))
+    counts = [0] * days
+    for due in dues:
+        counts[max(0, (scheduler.study_day(due, user.timezone) - day).days)] += 1
+    return [(day + timedelta(days=i), counts[i]) for i in range(days)]
+
+
+def _known(user_id: int, kind: str) -> int:
+    """Items the learner has learned: their card has graduated to review (FSRS's state 2)."""
+    return db.session.scalar(sa.select(sa.func.count()).where(
+        Card.user_id == user_id, Card.kind == kind, Card.state == REVIEW, Card.suspended_at.is_(None)))
+
+
+def next_lesson_to_learn(user: User) -> ContentItem | None:
+    """The first lesson, in course order, whose cards the learner does not have yet."""
+    started = lessons_with_cards(user.id)
+    courses = db.session.scalars(sa.select(ContentItem).where(ContentItem.kind == "course",
+                                                              ContentItem.retired_at.is_(None))
+                                 .order_by(ContentItem.position)).all()
+    for course in courses:
+        lessons = db.session.scalars(sa.select(ContentItem).where(
+            ContentItem.kind == "lesson", ContentItem.lesson_id == course.id, ContentItem.retired_at.is_(None))
+            .order_by(ContentItem.position)).all()
+        for lesson in lessons:
+            if lesson.id not in started:
+                return lesson
+    return None

@@ -35,14 +35,16 @@ def test_study_a_lesson_and_complete_it(phone, live_server, course_loaded, scree
         page.locator("select[name=answer-2]").nth(position).select_option(label=piece)
     page.locator("input[name=answer-3][value='0']").check()
     page.locator("input[name=answer-4]").fill("にほん")
-    page.get_by_role("button", name="Check my answers").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check my answers").click()
     assert "4 of 5 right." in page.content()
     assert page.locator(".exercise.wrong").count() == 1
     assert page.locator("select[name=answer-2]").nth(0).evaluate("s => s.selectedOptions[0].text") == "わたし"
     page.locator("#exercises").screenshot(path=str(screenshot_dir / "lesson-exercises-en.png"))
 
     page.locator("input[name=answer-0][value='0']").check()
-    page.get_by_role("button", name="Check my answers").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check my answers").click()
     assert "Lesson complete!" in page.content()
     page.goto(live_server + "/course")
     assert "1 of 1 lessons done" in page.content()
