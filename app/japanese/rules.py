@@ -149,6 +149,17 @@ def gi(at: At, dictionary: str) -> str:
     return "ぎ" if dictionary == "ちゃく" and clothing else dictionary
 
 
+def nannin(at: At, dictionary: str) -> str:
+    # 何人 taken as one word is なにじん "which nationality"; a learner almost always means なんにん
+    # "how many people" (何人いますか), and 何人 before a counter-like use is read that way too.
+    return "なんにん"
+
+
+def tsuki(at: At, dictionary: str) -> str:
+    # 月 after the native ひと, ふた (ひと月 "one month") is つき; after numbers numbers.py reads it.
+    return "つき" if _surface(at.before()) in ("ひと", "ふた", "み", "いく") else dictionary
+
+
 def nanji(at: At, dictionary: str) -> str:
     # 何時 is なんじ "what time" (UniDic: the old なんどき), いつ in 何時でも, 何時か.
     return "いつ" if _surface(at.after()) in ("でも", "か") else "なんじ"
@@ -229,7 +240,7 @@ def rendaku(at: At, dictionary: str) -> str:
 CONTEXT_RULES: dict[str, Rule] = {
     "何": nani, "人": hito, "中": naka, "者": sha, "前": mae, "度": tabi, "数": kazu, "色": iro,
     "方": hou, "等": nado, "間": ma, "他": hoka, "何時": nanji, "十分": juubun, "米": kome,
-    "一日": tsuitachi, "1日": tsuitachi, "雨": ame, "着": gi,
+    "一日": tsuitachi, "1日": tsuitachi, "雨": ame, "着": gi, "何人": nannin, "月": tsuki,
 } | {word: rendaku for word in RENDAKU} \
   | {form: yameru for form in ("止め", "止める", "止めれ", "止めろ", "止めよ")} \
   | {form: hiraku for form in ("開か", "開き", "開く", "開け", "開こ", "開い")} \
