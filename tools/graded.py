@@ -28,7 +28,7 @@ def taught_by(syllabus: list[dict], lesson: int) -> Taught:
     for item in syllabus:
         if int(item["lesson"]) <= lesson:
             for word in item.get("vocab", []):
-                taught.add_vocab(str(word["word"]), str(word["reading"]))
+                taught.add_vocab(str(word["word"]), str(word["reading"]), str(word.get("pos", "")))
             taught.kanji.update(str(k) for k in item.get("kanji", []))
     return taught
 
@@ -43,7 +43,8 @@ def allowed_words() -> set[str]:
 def problems(text: str, taught: Taught, allowed: set[str]) -> list[str]:
     allowed_kanji = {ch for word in allowed for ch in word if japanese.is_kanji(ch)}
     found = [f"kanji {ch} not taught yet: write the word in kana"
-             for ch in dict.fromkeys(text) if japanese.is_kanji(ch) and ch not in taught.kanji | allowed_kanji]
+             for ch in dict.fromkeys(text) if japanese.is_kanji(ch) and ch != "々"
+             and ch not in taught.kanji | allowed_kanji]
     found += [f"word {word} not taught yet" for word in dict.fromkeys(_unknown_words(text, taught, allowed))]
     return found
 

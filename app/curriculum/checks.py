@@ -5,13 +5,16 @@ Every problem names file, line, id and field. Pure: no Flask, no database.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app import japanese
 from app.curriculum.loader import Content, Entry, Problem
 from app.curriculum.strokes import stroke_count
+from app.japanese.numbers import COUNTERS
 
+ITERATION_MARK = "々"      # repeats the kanji before it (時々): nothing new to teach
 ID_PREFIX = {"vocab": "v", "kanji": "k", "grammar": "g", "lesson": "l"}
 # Words that carry meaning; particles, auxiliaries and endings are grammar, taught by grammar points.
 CONTENT_POS = {"名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "接続詞", "感動詞"}
@@ -111,11 +114,15 @@ class Taught:
     spellings: set[str]
     readings: set[str]
     kanji: set[str]
+    stems: set[str] = field(default_factory=set)   # of verbs and adjectives: たべ (たべる), たか (たかい)
 
-    def add_vocab(self, word: str, reading: str) -> None:
+    def add_vocab(self, word: str, reading: str, pos: str = "") -> None:
         word = word.lstrip("〜～")
+        reading = reading.lstrip("〜～")
         self.spellings.add(word)
-        self.readings.add(reading.lstrip("〜～"))
+        self.readings.add(reading)
+        if pos in ("verb", "i-adjective") and len(reading) >= 2:
+            self.stems.add(reading[:-1])
 
 
 def _sentences(lesson: Entry, by_id: dict[str, Entry]) -> Iterator[tuple[Entry, tuple, str, bool]]:
@@ -162,7 +169,9 @@ def _unknown_words(text: str, taught: Taught, allowed: set[str]) -> Iterator[str
     # A taught word written out whole covers its characters, in kanji or in kana (がくせい, which the
     # dictionary splits がく|せい).
     covered = _covered(text, taught.spellings | taught.readings | allowed)
+    previous = None
     for token in japanese.tokens(text):
+        before, previous = previous, token
         detail = token.pos_detail.split("-")
         if token.pos not in CONTENT_POS or {"固有名詞", "数詞", "非自立可能"} & set(detail):
             continue
@@ -170,12 +179,35 @@ def _unknown_words(text: str, taught: Taught, allowed: set[str]) -> Iterator[str
             continue  # Latin, digits, symbols
         if all(covered[token.start:token.end]):
             continue
+        if before is not None and _is_number(before) and ("助数詞可能" in detail or token.surface in _counter_kana()):
+            continue  # a counter after a number is part of the number (3日, 何日, 10分, 30ぷん)
         lemma, lemma_reading = token.lemma, token.lemma_reading or token.reading
         if lemma in taught.spellings or token.surface in taught.spellings or lemma in allowed:
             continue
-        if not token.has_kanji and (lemma_reading in taught.readings or token.reading in taught.readings):
+        if not token.has_kanji and (lemma_reading in taught.readings or token.reading in taught.readings
+                                    or _inflects_taught(token, taught)):
             continue
         yield token.surface if token.surface == lemma else f"{token.surface} ({lemma})"
+
+
+@functools.cache
+def _counter_kana() -> frozenset[str]:
+    """Every sound of every counter the engine knows (ふん, ぷん, ぼん …), as kana after a number."""
+    return frozenset(sound for c in COUNTERS.values() for sound in (c.reading, c.after_geminate, c.voiced) if sound)
+
+
+def _is_number(token) -> bool:
+    return "数詞" in token.pos_detail.split("-") or token.surface.isdigit()
+
+
+def _inflects_taught(token, taught: Taught) -> bool:
+    """Kana the dictionary took for another word: in all-kana text MeCab often reads a taught verb
+    as a rarer one (おきます after に as 於く, つかって as 浸かる, あそびに as the noun 遊び). The
+    kana count as the taught word when they start with its stem (its reading less the last kana),
+    a stem of two kana or more, or of one for a verb read as a verb."""
+    surface = japanese.to_hiragana(token.surface)
+    return any(surface[:length] in taught.stems and (length >= 2 or token.pos == "動詞")
+               for length in range(len(surface), 0, -1))
 
 
 def gradedness(content: Content) -> Iterator[Problem]:
@@ -196,10 +228,10 @@ def gradedness(content: Content) -> Iterator[Problem]:
                 continue
             for ref in lesson.model.vocab:
                 if ref in by_id:
-                    taught.add_vocab(by_id[ref].model.word, by_id[ref].model.reading)
+                    taught.add_vocab(by_id[ref].model.word, by_id[ref].model.reading, by_id[ref].model.pos)
             taught.kanji.update(ref.rsplit(".", 1)[-1] for ref in lesson.model.kanji)
             for entry, where, text, check_words in _sentences(lesson, by_id):
-                for ch in dict.fromkeys(ch for ch in text if japanese.is_kanji(ch)):
+                for ch in dict.fromkeys(ch for ch in text if japanese.is_kanji(ch) and ch != ITERATION_MARK):
                     if ch not in taught.kanji and ch not in allowed_kanji:
                         later = introduced_in.get(ch)
                         hint = f"it is taught in {later}" if later else "no lesson teaches it"

@@ -118,3 +118,23 @@ def test_problems_are_sorted_by_file_and_line(course):
     _edit(course, LESSON, "ja: 人", "ja: 食")
     problems = checks.check(loader.load(course))
     assert problems == sorted(problems, key=lambda p: (p.file, p.line, p.field, p.message))
+
+
+@pytest.mark.parametrize("text, unknown", [
+    ("6時におきます。", []),                 # MeCab reads おき as 於く: the taught おきる's stem
+    ("つかってください。", []),             # … つかっ as 浸かる: the taught つかう
+    ("あそびに行きます。", []),             # … the noun 遊び: the taught あそぶ
+    ("何日ですか。", []),                   # a counter after a number is part of the number
+    ("30ぷんです。", []),
+    ("ねこがいます。", ["ねこ (猫)"]),       # an untaught word in kana is still caught
+    ("けしてください。", ["けして (決して)"]),  # a one-kana stem (けす) is not enough for a non-verb
+])
+def test_kana_the_dictionary_misreads_count_as_the_taught_word(text, unknown):
+    from app.curriculum.checks import Taught, _unknown_words
+
+    taught = Taught(set(), set(), set())
+    for word, reading, pos in [("起きる", "おきる", "verb"), ("使う", "つかう", "verb"), ("遊ぶ", "あそぶ", "verb"),
+                               ("消す", "けす", "verb"), ("行く", "いく", "verb")]:
+        taught.add_vocab(word, reading, pos)
+    taught.kanji.update("行")
+    assert list(_unknown_words(text, taught, set())) == unknown
