@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Response, abort, render_template, request
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
@@ -28,6 +30,18 @@ def translated(text: dict | None) -> str:
     if not text:
         return ""
     return text.get(str(get_locale()), text.get("en", ""))
+
+
+_JAPANESE_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e〜×]+"
+                           r"(?:[ .…]*[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e〜×]+)*")
+
+
+@bp.app_template_filter("bidi")
+def isolate_japanese(text: str) -> Markup:
+    """Text in the learner's language with the Japanese in it isolated (<bdi lang="ja">), so that
+    inside an Urdu sentence it stays left-to-right in a Japanese font. Escapes the text."""
+    escaped = str(Markup.escape(text or ""))
+    return Markup(_JAPANESE_RUN.sub(lambda m: f'<bdi lang="ja">{m.group()}</bdi>', escaped))  # noqa: S704
 
 
 @bp.app_template_filter("meanings")

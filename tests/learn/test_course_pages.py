@@ -160,3 +160,14 @@ def test_reader_leaves_out_furigana_on_kanji_of_finished_lessons(client, learner
     _submit(client, ALL_RIGHT)                      # lesson 1 teaches 日 and 本
     page = read()
     assert "<ruby>日本<rt>" not in page and "<ruby>大学<rt>だいがく</rt></ruby>" in page
+
+
+@pytest.mark.parametrize("text, html", [
+    ("فعل کی て شکل + もいいです لگائیں۔", 'فعل کی <bdi lang="ja">て</bdi> شکل + <bdi lang="ja">もいいです</bdi> لگائیں۔'),
+    ("Use 〜てください.", 'Use <bdi lang="ja">〜てください</bdi>.'),
+    ("<b>x</b> 日本", '&lt;b&gt;x&lt;/b&gt; <bdi lang="ja">日本</bdi>'),
+    ("", ""),
+])
+def test_japanese_inside_urdu_or_english_is_isolated_and_escaped(text, html):
+    from app.learn.routes import isolate_japanese
+    assert str(isolate_japanese(text)) == html
