@@ -41,6 +41,9 @@ def ids_match_their_place(content: Content) -> Iterator[Problem]:
             if not entry.id.startswith(prefix):
                 yield _problem(entry, ("id",), f"a {entry.kind} in content/{entry.level.lower()}/ has an id "
                                                f"starting {prefix}")
+        elif entry.kind == "module" and entry.id != f"module.{entry.level}":
+            yield _problem(entry, ("id",), f"the module in content/modules/{entry.level}/ has the id "
+                                           f"module.{entry.level}")
         elif entry.kind == "kana":
             script = "h" if "hiragana" in entry.source.file else "k"
             if not entry.id.startswith(f"kana.{script}."):
@@ -64,6 +67,21 @@ def references(content: Content) -> Iterator[Problem]:
                     yield _problem(lesson, (field_name, i), f"{ref} is introduced already by {introduced[ref].id}")
                 else:
                     introduced[ref] = lesson
+    for module in content.of("module"):
+        for i, ref in enumerate(module.model.vocab):
+            target = by_id.get(ref)
+            if ref in content.invalid_ids:
+                continue
+            if target is None or target.kind != "vocab" or target.level != module.level:
+                yield _problem(module, ("vocab", i),
+                               f"{ref} is not a word of content/modules/{module.level}/vocab.yaml")
+            elif ref in introduced:
+                yield _problem(module, ("vocab", i), f"{ref} is introduced already by {introduced[ref].id}")
+            else:
+                introduced[ref] = module
+        target = by_id.get(module.model.after)
+        if target is None or target.kind != "course":
+            yield _problem(module, ("after",), f"{module.model.after} is not a course")
     in_course: dict[str, Entry] = {}
     for course in content.of("course"):
         for i, ref in enumerate(course.model.lessons):
@@ -79,10 +97,10 @@ def references(content: Content) -> Iterator[Problem]:
     for lesson in content.of("lesson"):
         if lesson.id not in in_course:
             yield _problem(lesson, ("id",), "is in no course: add it to content/courses.yaml")
-    levels_taught = {e.level for e in content.of("lesson")}
+    levels_taught = {e.level for e in content.of("lesson")} | {e.level for e in content.of("module")}
     for entry in content.entries:
         if entry.kind in ("vocab", "kanji", "grammar") and entry.level in levels_taught and entry.id not in introduced:
-            yield _problem(entry, ("id",), "no lesson introduces it: add it to a lesson's "
+            yield _problem(entry, ("id",), "no lesson or module introduces it: add it to a lesson's "
                                            f"{'vocab' if entry.kind == 'vocab' else entry.kind} list")
 
 
@@ -116,6 +134,9 @@ class Taught:
     kanji: set[str]
     stems: set[str] = field(default_factory=set)   # of verbs and adjectives: たべ (たべる), たか (たかい)
 
+    def copy(self) -> Taught:
+        return Taught(set(self.spellings), set(self.readings), set(self.kanji), set(self.stems))
+
     def add_vocab(self, word: str, reading: str, pos: str = "") -> None:
         word = word.lstrip("〜～")
         reading = reading.lstrip("〜～")
@@ -129,9 +150,16 @@ def _sentences(lesson: Entry, by_id: dict[str, Entry]) -> Iterator[tuple[Entry, 
     """Every piece of Japanese a lesson shows, with where it is written, and whether its words are
     checked too (a choice's options are often distractor readings or English: kanji only)."""
     model = lesson.model
-    for i, line in enumerate(model.dialogue.lines):
-        yield lesson, ("dialogue", "lines", i, "ja"), line.ja, True
-    yield lesson, ("reading", "ja"), model.reading.ja, True
+    if lesson.kind == "module":
+        for d, dialogue in enumerate(model.dialogues):
+            for i, line in enumerate(dialogue.lines):
+                yield lesson, ("dialogues", d, "lines", i, "ja"), line.ja, True
+        for r, notice in enumerate(model.readings):
+            yield lesson, ("readings", r, "ja"), notice.ja, True
+    else:
+        for i, line in enumerate(model.dialogue.lines):
+            yield lesson, ("dialogue", "lines", i, "ja"), line.ja, True
+        yield lesson, ("reading", "ja"), model.reading.ja, True
     for i, exercise in enumerate(model.exercises):
         if getattr(exercise, "ja", None):
             yield lesson, ("exercises", i, "ja"), exercise.ja, True
@@ -144,7 +172,7 @@ def _sentences(lesson: Entry, by_id: dict[str, Entry]) -> Iterator[tuple[Entry, 
         entry = by_id.get(ref)
         if entry is not None and entry.model.example is not None:
             yield entry, ("example", "ja"), entry.model.example.ja, True
-    for ref in model.grammar:
+    for ref in getattr(model, "grammar", ()):
         entry = by_id.get(ref)
         if entry is not None:
             for i, example in enumerate(entry.model.examples):
@@ -212,11 +240,13 @@ def _inflects_taught(token, taught: Taught) -> bool:
 
 def gradedness(content: Content) -> Iterator[Problem]:
     """Each course's lessons, in order, use only words and kanji taught so far (courses in file order
-    build on each other: N4 may use what N5 taught)."""
+    build on each other: N4 may use what N5 taught). A workplace module may use what its course and
+    the courses before it taught, and its own words, written in their kanji (shown with furigana)."""
     by_id = {e.id: e for e in content.entries}
     allowed = set(content.allowed.names) | set(content.allowed.words)
     allowed_kanji = {ch for word in allowed for ch in word if japanese.is_kanji(ch)}
     taught = Taught(set(), set(), set())
+    after_course: dict[str, Taught] = {}
     introduced_in: dict[str, str] = {}
     for lesson in content.of("lesson"):
         for ref in lesson.model.kanji:
@@ -230,16 +260,33 @@ def gradedness(content: Content) -> Iterator[Problem]:
                 if ref in by_id:
                     taught.add_vocab(by_id[ref].model.word, by_id[ref].model.reading, by_id[ref].model.pos)
             taught.kanji.update(ref.rsplit(".", 1)[-1] for ref in lesson.model.kanji)
-            for entry, where, text, check_words in _sentences(lesson, by_id):
-                for ch in dict.fromkeys(ch for ch in text if japanese.is_kanji(ch) and ch != ITERATION_MARK):
-                    if ch not in taught.kanji and ch not in allowed_kanji:
-                        later = introduced_in.get(ch)
-                        hint = f"it is taught in {later}" if later else "no lesson teaches it"
-                        yield _problem(entry, where, f"uses the kanji {ch} before it is taught in {lesson.id} "
-                                                     f"({hint}); write the word in kana")
-                for word in dict.fromkeys(_unknown_words(text, taught, allowed) if check_words else ()):
-                    yield _problem(entry, where, f"uses the word {word}, not taught by {lesson.id} or before; "
-                                                 "teach it first, or add it to content/allowed.yaml if it is a name")
+            yield from _graded(lesson, by_id, taught, allowed, allowed_kanji, introduced_in)
+        after_course[course.id] = taught.copy()
+    for module in content.of("module"):
+        known = after_course.get(module.model.after)
+        if known is None:
+            continue                                   # reported by references()
+        known = known.copy()
+        for ref in module.model.vocab:
+            if ref in by_id and by_id[ref].kind == "vocab":
+                word = by_id[ref].model
+                known.add_vocab(word.word, word.reading, word.pos)
+                known.kanji.update(ch for ch in word.word if japanese.is_kanji(ch))
+        yield from _graded(module, by_id, known, allowed, allowed_kanji, introduced_in)
+
+
+def _graded(unit: Entry, by_id: dict[str, Entry], taught: Taught, allowed: set[str], allowed_kanji: set[str],
+            introduced_in: dict[str, str]) -> Iterator[Problem]:
+    for entry, where, text, check_words in _sentences(unit, by_id):
+        for ch in dict.fromkeys(ch for ch in text if japanese.is_kanji(ch) and ch != ITERATION_MARK):
+            if ch not in taught.kanji and ch not in allowed_kanji:
+                later = introduced_in.get(ch)
+                hint = f"it is taught in {later}" if later else "no lesson teaches it"
+                yield _problem(entry, where, f"uses the kanji {ch} before it is taught in {unit.id} "
+                                             f"({hint}); write the word in kana")
+        for word in dict.fromkeys(_unknown_words(text, taught, allowed) if check_words else ()):
+            yield _problem(entry, where, f"uses the word {word}, not taught by {unit.id} or before; "
+                                         "teach it first, or add it to content/allowed.yaml if it is a name")
 
 
 CHECKS = (duplicate_ids, ids_match_their_place, references, readings, kanji_strokes, gradedness)

@@ -128,6 +128,8 @@ def _classify(relative: str) -> tuple[str, str] | None:
         return "allowed", ""
     if parts[0] == "kana" and len(parts) == 2:
         return "kana", "kana"
+    if parts[0] == "modules" and len(parts) == 3 and parts[1] in schema.SECTORS:
+        return {"module.yaml": ("module", parts[1]), "vocab.yaml": ("vocab", parts[1])}.get(parts[2])
     if len(parts) >= 2 and parts[0] in {lv.lower() for lv in schema.LEVELS}:
         level = parts[0].upper()
         if parts[1:] == ["kanji.yaml"]:
@@ -192,7 +194,7 @@ def load(root: Path) -> Content:
                 for item in error.errors():
                     content.problems.append(Problem(shown_as, source.line(tuple(item["loc"])), "",
                                                     _field_name(item["loc"]), item["msg"]))
-        elif kind == "lesson":
+        elif kind in ("lesson", "module"):
             _validate(kind, level, data, source, (), content)
         elif not isinstance(data, list):
             content.problems.append(Problem(shown_as, 1, "", "", f"expected a list of {kind} entries"))

@@ -8,6 +8,10 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 LEVELS = ("N5", "N4", "N3", "N2", "N1")
+# The Specified Skilled Worker fields, each a workplace module in content/modules/<sector>/ (short
+# names: they are the module's "level" and start its words' ids, care.v.kaigo).
+SECTORS = ("care", "farm", "food", "build", "factory", "it", "clean", "ship", "auto", "air", "hotel", "fish",
+           "foodmfg", "rail", "forest", "wood")
 URDU_LETTER = re.compile(r"[\u0600-\u06FF]")
 HIRAGANA_READING = re.compile(r"^[\u3041-\u3096\u309D\u309Eー・ ]+$")
 KATAKANA = re.compile(r"^[\u30A1-\u30FAー・.\-]+$")
@@ -46,11 +50,12 @@ def _id(pattern: str, example: str):
 
 
 KanaId = _id(rf"kana\.[hk]\.{ID_PART}", "kana.h.ka")
-VocabId = _id(rf"n[1-5]\.v\.{ID_PART}", "n5.v.taberu")
+VocabId = _id(rf"(n[1-5]|{'|'.join(SECTORS)})\.v\.{ID_PART}", "n5.v.taberu")
 KanjiId = _id(r"n[1-5]\.k\.[\u3005\u4E00-\u9FFF]", "n5.k.日")
 GrammarId = _id(rf"n[1-5]\.g\.{ID_PART}", "n5.g.wa-desu")
 LessonId = _id(r"n[1-5]\.l\d\d", "n5.l07")
 CourseId = _id(ID_PART, "n5")
+ModuleId = _id(rf"module\.({'|'.join(SECTORS)})", "module.care")
 
 
 class Strict(BaseModel):
@@ -185,6 +190,37 @@ class Lesson(Strict):
     exercises: Annotated[list[Exercise], Field(min_length=5)]
 
 
+class Notice(Strict):
+    """Something a worker reads at work: a notice, a shift plan, a safety sign, a manager's message."""
+
+    title: Text
+    ja: Str
+    en: Str
+    ur: Urdu
+
+
+class Module(Strict):
+    """Japanese for one workplace, built on a course (`after`: its words and kanji are known).
+    A starter module is a word list only; a full one has dialogues, notices and exercises."""
+
+    id: ModuleId
+    title: Text
+    summary: Text
+    after: CourseId
+    starter: bool = False
+    vocab: Annotated[list[VocabId], Field(min_length=1)]
+    dialogues: list[Dialogue] = []
+    readings: list[Notice] = []
+    exercises: list[Exercise] = []
+
+    @model_validator(mode="after")
+    def _full_modules_teach(self):
+        if not self.starter and (not self.dialogues or not self.readings or len(self.exercises) < 5):
+            raise ValueError("a module that is not a starter list needs dialogues, readings and at least "
+                             "5 exercises (or starter: true)")
+        return self
+
+
 class Course(Strict):
     id: CourseId
     title: Text
@@ -201,4 +237,5 @@ class Allowed(Strict):
 
 KINDS: dict[str, type[Strict]] = {
     "kana": Kana, "vocab": Vocab, "kanji": Kanji, "grammar": Grammar, "lesson": Lesson, "course": Course,
+    "module": Module,
 }

@@ -34,6 +34,10 @@ def _placement(content: Content) -> dict[str, tuple[str | None, int]]:
         for field in ("vocab", "kanji", "grammar"):
             for i, ref in enumerate(getattr(lesson.model, field)):
                 placed.setdefault(ref, (lesson.id, i))
+    for n, module in enumerate(content.of("module")):
+        placed.setdefault(module.id, (None, n))
+        for i, ref in enumerate(module.model.vocab):
+            placed.setdefault(ref, (module.id, i))
     for n, kana in enumerate(content.of("kana")):
         placed.setdefault(kana.id, (None, n))   # kana keep the order of their files (あいうえお)
     for n, course in enumerate(content.of("course")):

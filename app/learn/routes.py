@@ -74,7 +74,7 @@ def word_ruby_filter(item) -> list:
 def course_map():
     done = services.progress(current_user.id)
     courses = [(course, services.lessons_of(course.id)) for course in services.courses()]
-    return render_template("learn/course_map.html", courses=courses, done=done)
+    return render_template("learn/course_map.html", courses=courses, done=done, modules=services.modules())
 
 
 @bp.route("/lesson/<lesson_id>", methods=["GET", "POST"])
@@ -83,17 +83,31 @@ def lesson(lesson_id: str):
     lesson = services.item("lesson", lesson_id)
     if lesson is None:
         abort(404)
+    return _unit_page("learn/lesson.html", lesson, lesson=lesson, parts=services.introduced_by(lesson.id))
+
+
+@bp.route("/module/<module_id>", methods=["GET", "POST"])
+@signed_in
+def module(module_id: str):
+    """A workplace module: its words, dialogues, notices and exercises."""
+    module = services.item("module", module_id)
+    if module is None:
+        abort(404)
+    return _unit_page("learn/module.html", module, module=module, words=services.introduced_by(module.id)["vocab"])
+
+
+def _unit_page(template: str, unit, **context):
+    """A lesson's or module's page; a POST marks its exercises and keeps the learner's best."""
     form = ButtonlessForm()
     result = None
     if form.validate_on_submit():
-        answers = [_answer(ex, i) for i, ex in enumerate(lesson.data["exercises"])]
-        result = services.record_lesson_result(user_id=current_user.id, lesson=lesson, answers=answers, now=utcnow())
+        answers = [_answer(ex, i) for i, ex in enumerate(unit.data["exercises"])]
+        result = services.record_lesson_result(user_id=current_user.id, lesson=unit, answers=answers, now=utcnow())
     elif request.method == "POST":
         abort(400)
-    pieces = {i: exercises.shuffled_pieces(ex, f"{lesson.id}:{i}")
-              for i, ex in enumerate(lesson.data["exercises"]) if ex["type"] == "order"}
-    return render_template("learn/lesson.html", lesson=lesson, parts=services.introduced_by(lesson.id), form=form,
-                           result=result, pieces=pieces, answers=request.form)
+    pieces = {i: exercises.shuffled_pieces(ex, f"{unit.id}:{i}")
+              for i, ex in enumerate(unit.data["exercises"]) if ex["type"] == "order"}
+    return render_template(template, form=form, result=result, pieces=pieces, answers=request.form, **context)
 
 
 def _answer(exercise: dict, i: int) -> str:

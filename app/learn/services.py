@@ -24,6 +24,12 @@ def courses() -> list[ContentItem]:
     return list(db.session.scalars(_live().where(ContentItem.kind == "course").order_by(ContentItem.position)))
 
 
+def modules() -> list[ContentItem]:
+    """The workplace modules, full ones first, in the order of their files."""
+    rows = db.session.scalars(_live().where(ContentItem.kind == "module").order_by(ContentItem.position))
+    return sorted(rows, key=lambda m: bool(m.data.get("starter")))
+
+
 def lessons_of(course_id: str) -> list[ContentItem]:
     return list(db.session.scalars(_live().where(ContentItem.kind == "lesson", ContentItem.lesson_id == course_id)
                                    .order_by(ContentItem.position)))

@@ -86,7 +86,7 @@ def test_each_problem_names_file_line_id_and_field(course, relative, old, new, e
 
 def test_a_word_no_lesson_introduces_is_reported(course):
     _edit(course, LESSON, "n5.v.hito, n5.v.taberu]", "n5.v.hito]")
-    assert any("n5.v.taberu: id: no lesson introduces it" in p for p in _problems(course))
+    assert any("n5.v.taberu: id: no lesson or module introduces it" in p for p in _problems(course))
 
 
 def test_a_file_in_the_wrong_place_is_reported(course):
@@ -138,3 +138,40 @@ def test_kana_the_dictionary_misreads_count_as_the_taught_word(text, unknown):
         taught.add_vocab(word, reading, pos)
     taught.kanji.update("行")
     assert list(_unknown_words(text, taught, set())) == unknown
+
+
+MODULE = "modules/care/module.yaml"
+MODULE_VOCAB = "modules/care/vocab.yaml"
+
+
+@pytest.mark.parametrize("relative, old, new, expected", [
+    (MODULE, "id: module.care", "id: module.farm",
+     "content/modules/care/module.yaml:1: module.farm: id: the module in content/modules/care/ has the id module.care"),
+    (MODULE, "after: n5", "after: n9", "module.care: after: n9 is not a course"),
+    (MODULE, "vocab: [care.v.kaigo,", "vocab: [n5.v.taberu, care.v.kaigo,",
+     "module.care: vocab.0: n5.v.taberu is not a word of content/modules/care/vocab.yaml"),
+    (MODULE, "vocab: [care.v.kaigo, ", "vocab: [",
+     "content/modules/care/vocab.yaml:1: care.v.kaigo: id: no lesson or module introduces it"),
+    (MODULE_VOCAB, "- id: care.v.shokuji", "- id: n5.v.shokuji", "a vocab in content/care/ has an id starting care.v"),
+    # graded on its course: N5 words, its own words in their kanji, nothing else
+    (MODULE, "ja: 食事を手伝います。, en: I will", "ja: 食事を手伝って、くすりを飲みます。, en: I will",
+     "module.care: dialogues.0.lines.0.ja: uses the kanji 飲 before it is taught in module.care"),
+    (MODULE, "ja: 食事を手伝います。, en: I will", "ja: 食事をてつだって、ねこをみます。, en: I will",
+     "module.care: dialogues.0.lines.0.ja: uses the word ねこ (猫), not taught by module.care"),
+])
+def test_module_problems(course, relative, old, new, expected):
+    _edit(course, relative, old, new)
+    problems = _problems(course)
+    assert any(expected in p for p in problems), problems
+
+
+@pytest.mark.parametrize("starter, expected", [
+    ("true", []),
+    ("false", ["content/modules/care/module.yaml:1: module.care: -: a module that is not a starter list needs "
+               "dialogues, readings and at least 5 exercises (or starter: true)"]),
+])
+def test_a_starter_module_is_a_word_list_a_full_one_teaches(course, starter, expected):
+    text = (course / MODULE).read_text(encoding="utf-8")
+    head = text[:text.index("dialogues:")]
+    (course / MODULE).write_text(head + f"starter: {starter}\n", encoding="utf-8")
+    assert _problems(course) == expected

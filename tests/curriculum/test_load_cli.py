@@ -30,11 +30,12 @@ def _rows() -> dict[str, ContentItem]:
 def test_load_then_load_again_changes_nothing(runner, course):
     first = runner.invoke(args=["content", "load"])
     assert first.exit_code == 0, first.output
-    assert "content loaded: 14 added, 0 changed, 0 retired, 0 unchanged" in first.output
+    assert "content loaded: 18 added, 0 changed, 0 retired, 0 unchanged" in first.output
     second = runner.invoke(args=["content", "load"])
-    assert "0 added, 0 changed, 0 retired, 14 unchanged" in second.output
+    assert "0 added, 0 changed, 0 retired, 18 unchanged" in second.output
     rows = _rows()
     assert rows["n5.v.taberu"].lesson_id == "n5.l01" and rows["n5.v.taberu"].headword == "食べる"
+    assert rows["care.v.kaigo"].lesson_id == "module.care" and rows["module.care"].kind == "module"
     assert "taberu" in rows["n5.v.taberu"].search_text and "کھانا" in rows["n5.v.taberu"].search_text
 
 

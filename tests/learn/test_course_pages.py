@@ -171,3 +171,26 @@ def test_reader_leaves_out_furigana_on_kanji_of_finished_lessons(client, learner
 def test_japanese_inside_urdu_or_english_is_isolated_and_escaped(text, html):
     from app.learn.routes import isolate_japanese
     assert str(isolate_japanese(text)) == html
+
+
+def test_the_course_map_lists_workplace_modules(client, learner):
+    page = client.get("/course").get_data(as_text=True)
+    assert "Japanese for work" in page and 'href="/module/module.care"' in page
+
+
+def test_a_module_page_shows_words_dialogues_notices_and_marks_exercises(client, learner):
+    page = client.get("/module/module.care").get_data(as_text=True)
+    assert "Care work" in page and "<ruby>介護<rt>かいご</rt></ruby>" in page
+    assert "Conversation 1" in page and "A notice" in page
+    data = {"csrf_token": csrf_token(client, "/module/module.care"), "answer-0": "0", "answer-1": "shokuji",
+            "answer-2": "0", "answer-3": ["0", "1", "2"], "answer-4": "かいご"}
+    page = client.post("/module/module.care", data=data).get_data(as_text=True)
+    assert "5 of 5 right." in page
+    assert "✓" in client.get("/course").get_data(as_text=True)
+    assert client.get("/module/module.farm").status_code == 404
+    assert client.get("/module/n5.l01").status_code == 404
+
+
+def test_module_words_are_found_and_have_pages(client, learner):
+    assert 'href="/word/care.v.kaigo"' in client.get("/search?q=kaigo").get_data(as_text=True)
+    assert client.get("/word/care.v.kaigo").status_code == 200
