@@ -70,6 +70,9 @@ class Config:
 
     PASSWORD_RESET_HOURS = _int_env("PASSWORD_RESET_HOURS", 48)
     CONTENT_DIR = os.environ.get("CONTENT_DIR", str(BASE_DIR / "content"))
+    # Spoken Japanese, made once per text and kept as files (see app/audio).
+    AUDIO = os.environ.get("AUDIO", "1") == "1"
+    AUDIO_DIR = os.environ.get("AUDIO_DIR", str(INSTANCE_DIR / "audio"))
     # Number of proxies in front of the app that set X-Forwarded-For (0 when gunicorn faces the net).
     PROXY_COUNT = _int_env("PROXY_COUNT", 0)
     DEMO_ACCOUNTS = False

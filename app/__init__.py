@@ -35,6 +35,8 @@ def create_app(config_class=None, **overrides) -> Flask:
     errors.init_app(app)
     static_files.init_app(app)
 
+    from app.audio import bp as audio_bp
+    from app.audio.routes import audio_url
     from app.auth import bp as auth_bp
     from app.learn import bp as learn_bp
     from app.main import bp as main_bp
@@ -44,6 +46,8 @@ def create_app(config_class=None, **overrides) -> Flask:
     app.register_blueprint(auth_bp)
     app.register_blueprint(learn_bp)
     app.register_blueprint(practice_bp)
+    app.register_blueprint(audio_bp)
+    app.add_template_global(audio_url)
 
     from app import cli
 

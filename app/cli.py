@@ -85,11 +85,13 @@ def jp_furigana(text: str) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from app.audio.cli import audio_cli
     from app.curriculum.cli import content_cli
 
     app.cli.add_command(demo)
     app.cli.add_command(jp)
     app.cli.add_command(content_cli)
+    app.cli.add_command(audio_cli)
     app.cli.add_command(users)
 
 

@@ -82,9 +82,15 @@ class IsolatedClient(FlaskClient):
         return response
 
 
+@pytest.fixture(scope="session")
+def audio_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("audio")
+
+
 @pytest.fixture
-def app(migrated):
-    app = create_app(TestingConfig, SQLALCHEMY_DATABASE_URI=migrated, SERVER_NAME="localhost")
+def app(migrated, audio_dir):
+    app = create_app(TestingConfig, SQLALCHEMY_DATABASE_URI=migrated, SERVER_NAME="localhost",
+                     AUDIO_DIR=str(audio_dir))
     app.test_client_class = IsolatedClient
     with app.app_context():
         yield app

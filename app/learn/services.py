@@ -35,6 +35,10 @@ def lessons_of(course_id: str) -> list[ContentItem]:
                                    .order_by(ContentItem.position)))
 
 
+def any_item(item_id: str) -> ContentItem | None:
+    return db.session.scalar(_live().where(ContentItem.id == item_id))
+
+
 def item(kind: str, item_id: str) -> ContentItem | None:
     return db.session.scalar(_live().where(ContentItem.id == item_id, ContentItem.kind == kind))
 

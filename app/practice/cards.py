@@ -6,6 +6,7 @@ each question the content item and a few others to draw wrong choices from.
 - spelling  a word's meaning → type it in kana or romaji (recall)
 - kanji     a kanji → type one of its readings
 - cloze     a grammar point's example with its key part blanked → type the missing part
+- listening a word spoken (app/audio) → choose its meaning; made only where audio is switched on
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class Question:
     options: list[str] = field(default_factory=list)
     expected: str = ""                     # the right answer as shown afterwards
     accepted: frozenset[str] = frozenset()  # typed answers counted right (as kana) / the right option
+    audio: bool = False                    # the question is the word's audio
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,12 @@ def _choices(right: str, others: Sequence[dict], locale: str, rng: random.Random
 def ask_meaning(data: dict, others: Sequence[dict], locale: str, rng: random.Random) -> Question:
     right = gloss(data, locale)
     return Question("meaning", "choice", ja=data["word"], options=_choices(right, others, locale, rng),
+                    expected=right, accepted=_both_glosses(data))
+
+
+def ask_listening(data: dict, others: Sequence[dict], locale: str, rng: random.Random) -> Question:
+    right = gloss(data, locale)
+    return Question("listening", "choice", audio=True, options=_choices(right, others, locale, rng),
                     expected=right, accepted=_both_glosses(data))
 
 
@@ -119,11 +127,13 @@ def ask_cloze(data: dict, others: Sequence[dict], locale: str, rng: random.Rando
 
 
 CARD_KINDS: dict[str, CardKind] = {kind.name: kind for kind in (
-    CardKind("meaning", "vocab", ask_meaning),
+    CardKind("meaning", "vocab", ask_meaning),          # in this order for each new word
+    CardKind("listening", "vocab", ask_listening),
     CardKind("spelling", "vocab", ask_spelling),
     CardKind("kanji", "kanji", ask_kanji),
     CardKind("cloze", "grammar", ask_cloze),
 )}
+AUDIO_KINDS = frozenset({"listening"})
 KINDS_FOR_ITEM: dict[str, list[str]] = {}
 for _kind in CARD_KINDS.values():
     KINDS_FOR_ITEM.setdefault(_kind.item_kind, []).append(_kind.name)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import secrets
 
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
 from app import japanese
+from app.audio.routes import audio_url
 from app.learn import services as learn
 from app.models import utcnow
 from app.practice import bp, services
@@ -54,7 +55,7 @@ def start_lesson(lesson_id: str):
     lesson = learn.item("lesson", lesson_id)
     if lesson is None:
         abort(404)
-    services.add_lesson_cards(current_user, lesson.id, utcnow())
+    services.add_lesson_cards(current_user, lesson.id, utcnow(), audio=current_app.config["AUDIO"])
     return redirect(url_for("practice.learn_lesson", lesson_id=lesson.id))
 
 
@@ -77,7 +78,7 @@ def _question_json(card, question: Question) -> dict:
         "text": (question.text or {}).get(_locale()) or (question.text or {}).get("en", ""),
         "options": question.options, "expected": question.expected,
         "accepted": sorted(question.accepted), "about": _about(card.item.kind, data),
-        "is_new": card.is_new,
+        "is_new": card.is_new, "audio": audio_url(card.item),
     }
 
 

@@ -14,7 +14,7 @@ from app.extensions import db
 from app.learn.exercises import Marked
 from app.models import Card, ContentItem, ReviewLog, User
 from app.practice import scheduler
-from app.practice.cards import CARD_KINDS, KINDS_FOR_ITEM, Question, mark
+from app.practice.cards import AUDIO_KINDS, CARD_KINDS, KINDS_FOR_ITEM, Question, mark
 from app.practice.scheduler import AGAIN, GOOD, LEECH_FAILS, NEW, REVIEW, Memory
 
 DISTRACTORS = 12
@@ -41,9 +41,10 @@ class CannotOverride(PracticeError):
 
 # --- cards -----------------------------------------------------------------------------------------
 
-def add_lesson_cards(user: User, lesson_id: str, now: datetime) -> int:
-    """Cards for what a lesson introduces (each word: meaning and spelling; each kanji; each grammar
-    point), new and in the lesson's order. Cards the learner has already are kept as they are."""
+def add_lesson_cards(user: User, lesson_id: str, now: datetime, *, audio: bool = True) -> int:
+    """Cards for what a lesson introduces (each word: meaning, listening where there is audio, and
+    spelling; each kanji; each grammar point), new and in the lesson's order. Cards the learner has
+    already are kept as they are."""
     items = db.session.scalars(sa.select(ContentItem).where(
         ContentItem.lesson_id == lesson_id, ContentItem.retired_at.is_(None),
         ContentItem.kind.in_(KINDS_FOR_ITEM)))
@@ -53,7 +54,7 @@ def add_lesson_cards(user: User, lesson_id: str, now: datetime) -> int:
     added = 0
     for position, item in enumerate(items):
         for k, kind in enumerate(KINDS_FOR_ITEM[item.kind]):
-            if (item.id, kind) not in have:
+            if (item.id, kind) not in have and (audio or kind not in AUDIO_KINDS):
                 db.session.add(Card(user_id=user.id, item_id=item.id, kind=kind, lesson_id=lesson_id,
                                     position=position * 10 + k, due_at=now, created_at=now))
                 added += 1

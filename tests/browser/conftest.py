@@ -20,8 +20,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def live_app(migrated):
-    return create_app(TestingConfig, SQLALCHEMY_DATABASE_URI=migrated)
+def live_app(migrated, audio_dir):
+    return create_app(TestingConfig, SQLALCHEMY_DATABASE_URI=migrated, AUDIO_DIR=str(audio_dir))
 
 
 @pytest.fixture

@@ -44,12 +44,18 @@ def test_learn_a_lesson_and_review_every_card(phone, live_server, live_app, cour
     page.screenshot(path=str(screenshot_dir / "practice-card-en.png"))
 
     answered = wrong = 0
-    used_romaji = went_offline = False
+    used_romaji = went_offline = heard = False
     while "/practice/review" in page.url and answered < 80:
         card = _current(page)
         if card is None:
             page.wait_for_url("**/practice**")
             continue
+        if card["kind"] == "listening" and not heard and not went_offline:
+            assert page.locator("#listen").is_visible() and page.locator("#ja").is_hidden()
+            sound = page.request.get(live_server + card["audio"])
+            assert sound.ok and sound.headers["content-type"] == "audio/ogg" and sound.body()[:4] == b"OggS"
+            page.screenshot(path=str(screenshot_dir / "practice-listening-en.png"))
+            heard = True
         if answered == 0 or (answered >= 6 and wrong < 2 and card["mode"] == "choice"):
             _answer(page, card, right=False)
             wrong += 1
@@ -73,13 +79,13 @@ def test_learn_a_lesson_and_review_every_card(phone, live_server, live_app, cour
         with page.expect_navigation(wait_until="load") if _last_of_round(page) else _nothing():
             page.locator("#next").click()
 
-    assert used_romaji and went_offline and wrong == 2
+    assert used_romaji and went_offline and heard and wrong == 2
     assert page.url.endswith("/practice"), page.url
     assert "Nothing is due now" in page.content()
     with live_app.app_context():
         logs = db.session.scalar(sa.select(sa.func.count()).select_from(ReviewLog))
         assert logs == answered                        # every answer arrived, each once
-        assert db.session.scalar(sa.select(sa.func.count()).select_from(Card).where(Card.reps > 0)) == 10
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Card).where(Card.reps > 0)) == 10  # the day's new
     page.screenshot(path=str(screenshot_dir / "practice-today-en.png"), full_page=True)
 
     page.get_by_role("link", name="Your progress").click()

@@ -57,7 +57,7 @@ def test_a_new_learner_is_offered_the_first_lesson(client, learner):
     assert response.status_code == 302 and response.location.endswith("/practice/learn/n5.l01")
     page = client.get("/practice/learn/n5.l01").get_data(as_text=True)
     assert "わたし" in page and "Start the quiz" in page
-    assert db.session.scalar(sa.select(sa.func.count()).select_from(Card)) == 16
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Card)) == 22
 
 
 def test_starting_needs_csrf_and_a_real_lesson(client, learner):

@@ -34,8 +34,9 @@ def answer(user, card, rating=GOOD, now=NOW, rid=None):
 def test_a_lesson_makes_cards_for_its_words_kanji_and_grammar(learner):
     cards = db.session.scalars(sa.select(Card).where(Card.user_id == learner.id)).all()
     kinds = sorted({(c.item.kind, c.kind) for c in cards})
-    assert kinds == [("grammar", "cloze"), ("kanji", "kanji"), ("vocab", "meaning"), ("vocab", "spelling")]
-    assert len(cards) == 6 * 2 + 3 + 1
+    assert kinds == [("grammar", "cloze"), ("kanji", "kanji"), ("vocab", "listening"), ("vocab", "meaning"),
+                     ("vocab", "spelling")]
+    assert len(cards) == 6 * 3 + 3 + 1            # words: meaning, listening, spelling
     assert all(c.state == NEW for c in cards)
     assert services.add_lesson_cards(learner, "n5.l01", NOW) == 0          # again: nothing new
 
@@ -187,3 +188,12 @@ def test_the_same_answer_sent_at_the_same_moment_counts_once(app, learner):
     db.session.refresh(card)
     assert card.reps == 1 and card.fails == 1
     assert db.session.scalar(sa.select(sa.func.count()).select_from(ReviewLog)) == 1
+
+
+def test_without_audio_there_are_no_listening_cards(app):
+    sync.sync(db.session, loader.load(GOOD_CONTENT), now=NOW)
+    db.session.commit()
+    user = create_user(email="quiet@example.com")
+    services.add_lesson_cards(user, "n5.l01", NOW, audio=False)
+    kinds = set(db.session.scalars(sa.select(Card.kind).where(Card.user_id == user.id)))
+    assert kinds == {"meaning", "spelling", "kanji", "cloze"}

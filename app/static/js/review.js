@@ -89,6 +89,12 @@
     ja.hidden = !card.ja;
     $("text").textContent = card.text || "";
     $("text").hidden = !card.text;
+    var listening = card.kind === "listening" && card.audio;
+    $("listen").hidden = !listening;
+    if (listening) {
+      $("listen-play").href = card.audio;
+      play(card.audio, $("listen-play"));      // after a tap on Next the browser lets it play
+    }
     var area = $("answer-area");
     area.textContent = "";
     if (card.mode === "choice") {
@@ -124,6 +130,14 @@
     shownAt = Date.now();
   }
 
+  function play(url, link) {
+    if (!window.Audio) { return; }
+    var sound = new Audio(url);
+    link.classList.add("playing");
+    sound.addEventListener("ended", function () { link.classList.remove("playing"); });
+    sound.play().catch(function () { link.classList.remove("playing"); });   // blocked: the learner taps
+  }
+
   function answer(given) {
     var card = batch[index];
     var right = isRight(card, given);
@@ -138,6 +152,8 @@
     $("about-ja").textContent = card.about.ja;
     $("about-meaning").textContent = card.about.meaning;
     $("override").hidden = right || card.mode !== "typed";
+    $("about-play").hidden = !card.audio;
+    if (card.audio) { $("about-play").href = card.audio; }
     $("feedback").hidden = false;
     $("next").focus();
   }
