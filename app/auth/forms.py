@@ -127,6 +127,17 @@ class ProfileForm(FlaskForm):
         NumberRange(min=5, max=240, message=_l("Choose between %(min)d and %(max)d minutes.")),
     ])
 
+    new_cards_per_day = IntegerField(_l("New cards a day"), validators=[
+        InputRequired(_l("Enter a number of cards.")),
+        NumberRange(min=0, max=100, message=_l("Choose between %(min)d and %(max)d cards.")),
+    ])
+    desired_retention = SelectField(_l("How well to remember"), coerce=float, choices=[
+        SelectChoice(0.8, _l("80%: fewer reviews")),
+        SelectChoice(0.85, _l("85%")),
+        SelectChoice(0.9, _l("90%: recommended")),
+        SelectChoice(0.95, _l("95%: more reviews")),
+    ])
+
     def keep_current_timezone(self, current: str) -> None:
         """A zone set some other way (an admin, an import) stays choosable on the form."""
         if all(choice.value != current for choice in self.timezone.choices):

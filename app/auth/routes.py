@@ -79,7 +79,9 @@ def profile():
     if form.validate_on_submit():
         services.update_profile(current_user, name=form.name.data, ui_locale=form.ui_locale.data,
                                 timezone=form.timezone.data, goal=form.goal.data,
-                                daily_goal_minutes=form.daily_goal_minutes.data)
+                                daily_goal_minutes=form.daily_goal_minutes.data,
+                                new_cards_per_day=form.new_cards_per_day.data,
+                                desired_retention=form.desired_retention.data)
         session["locale"] = form.ui_locale.data
         flash(_("Your profile is saved."), "success")
         return redirect(url_for("auth.profile"))

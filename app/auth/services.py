@@ -72,8 +72,13 @@ def authenticate(email: str, password: str) -> User | None:
 
 
 def update_profile(user: User, *, name: str, ui_locale: str, timezone: str, goal: str,
-                   daily_goal_minutes: int) -> None:
+                   daily_goal_minutes: int, new_cards_per_day: int | None = None,
+                   desired_retention: float | None = None) -> None:
     user.name = name.strip()
+    if new_cards_per_day is not None:
+        user.new_cards_per_day = new_cards_per_day
+    if desired_retention is not None:
+        user.desired_retention = desired_retention
     user.ui_locale = ui_locale
     user.timezone = timezone
     user.goal = Goal(goal)

@@ -33,7 +33,7 @@ class Goal(enum.StrEnum):
 DEFAULT_TIMEZONE = "Asia/Karachi"
 DEFAULT_DAILY_MINUTES = 15
 DEFAULT_RETENTION = 0.9
-DEFAULT_NEW_CARDS = 10
+DEFAULT_NEW_CARDS = 20
 
 
 def normalise_email(email: str) -> str:

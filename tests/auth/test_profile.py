@@ -17,7 +17,8 @@ def ali(auth):
 
 def _save(client, **fields):
     data = {"name": "Ali Raza", "ui_locale": "en", "timezone": "Asia/Tokyo", "goal": "N4",
-            "daily_goal_minutes": "20", "csrf_token": csrf_token(client, "/profile")}
+            "daily_goal_minutes": "20", "new_cards_per_day": "12", "desired_retention": "0.85",
+            "csrf_token": csrf_token(client, "/profile")}
     data.update(fields)
     return client.post("/profile", data=data)
 
@@ -26,12 +27,15 @@ def test_new_profile_has_learner_defaults(client, ali):
     page = client.get("/profile").get_data(as_text=True)
     assert '<option selected value="Asia/Karachi">' in page
     assert ali.daily_goal_minutes == 15
+    assert ali.new_cards_per_day == 20 and ali.desired_retention == 0.9
+    assert '<option selected value="0.9">' in page
 
 
 def test_profile_saves_every_field(client, ali):
     assert _save(client).status_code == 302
     user = db.session.get(User, ali.id)
     assert (user.name, user.timezone, user.goal, user.daily_goal_minutes) == ("Ali Raza", "Asia/Tokyo", Goal.N4, 20)
+    assert (user.new_cards_per_day, user.desired_retention) == (12, 0.85)
 
 
 def test_choosing_urdu_in_the_profile_turns_the_site_urdu(client, ali):
@@ -51,6 +55,10 @@ def test_choosing_urdu_in_the_profile_turns_the_site_urdu(client, ali):
     ("daily_goal_minutes", "", 400),
     ("name", "", 400),
     ("name", "n" * 200, 400),
+    ("new_cards_per_day", "-1", 400),
+    ("new_cards_per_day", "500", 400),
+    ("desired_retention", "0.5", 400),          # not one of the choices
+    ("desired_retention", "lots", 400),
 ])
 def test_bad_profile_values_are_refused_and_nothing_changes(client, ali, field, value, status):
     response = _save(client, **{field: value})

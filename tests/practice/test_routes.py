@@ -69,7 +69,7 @@ def test_starting_needs_csrf_and_a_real_lesson(client, learner):
 def test_review_page_carries_a_round_of_questions(client, learner):
     start(client)
     cards = batch(client)
-    assert len(cards) == 10                      # the default new-card limit
+    assert len(cards) == 20                      # the default new-card limit, and a round
     assert {c["kind"] for c in cards} >= {"meaning", "spelling"}
     assert all(c["review_id"] and c["accepted"] for c in cards)
     page = client.get("/practice/review").get_data(as_text=True)
