@@ -208,3 +208,19 @@ def test_urdu_practice_pages(client, learner):
     assert any("\u0600" <= ch <= "\u06ff" for ch in meaning["expected"])
     page = client.get("/practice").get_data(as_text=True)
     assert 'dir="rtl"' in page
+
+
+def test_an_answer_for_a_card_that_is_not_due_is_refused(client, learner):
+    start(client)
+    card = batch(client)[0]
+    item = {"card_id": card["card_id"], "review_id": card["review_id"], "answer": right_answer(card)}
+    assert sync_answers(client, [item]).get_json()["results"][0]["status"] == 200
+    # twice right: it graduates and is due in days; a new answer now (a new review id) is refused
+    card_row = db.session.get(Card, card["card_id"])
+    services.record_review(user=learner, card_id=card["card_id"], rating=3, client_review_id="second",
+                           now=card_row.due_at)
+    due = db.session.get(Card, card["card_id"]).due_at
+    late = {**item, "review_id": "third"}
+    result = sync_answers(client, [late]).get_json()["results"][0]
+    assert result["status"] == 409 and "not due" in result["error"]
+    assert db.session.get(Card, card["card_id"]).due_at == due
