@@ -25,6 +25,12 @@ def create_app(config_class=None, **overrides) -> Flask:
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        from sqlalchemy import event
+
+        from app.extensions import sqlite_pragmas
+        with app.app_context():
+            event.listen(db.engine, "connect", sqlite_pragmas)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)

@@ -19,6 +19,16 @@ babel = Babel()
 limiter = Limiter(key_func=get_remote_address)
 
 
+def sqlite_pragmas(connection, _record) -> None:
+    """SQLite as a web app's database: write-ahead logging lets pages read while an answer is
+    written, and a busy writer is waited for instead of failing at once."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
 def login_account_key() -> str:
     """Rate-limit key for log-in attempts against one account, whichever address they come from."""
     return "account:" + (request.form.get("email") or "").strip().casefold()

@@ -43,3 +43,13 @@ def test_unknown_environment_name_is_explained(monkeypatch):
     monkeypatch.setenv("KAKEHASHI_ENV", "prod")
     with pytest.raises(RuntimeError, match="KAKEHASHI_ENV='prod' is not known"):
         config_from_env()
+
+
+def test_sqlite_runs_in_write_ahead_mode(app):
+    import sqlalchemy as sa
+
+    from app.extensions import db
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL: not SQLite")
+    assert db.session.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
+    assert db.session.execute(sa.text("PRAGMA busy_timeout")).scalar() == 10000

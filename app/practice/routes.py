@@ -98,7 +98,7 @@ def _about(kind: str, data: dict) -> dict:
 @bp.get("/review")
 @signed_in
 def review():
-    queue = services.queue(current_user, utcnow())
+    queue = services.queue(current_user, utcnow(), limit=BATCH)
     cards = (queue.due + queue.new)[:BATCH]
     if not cards:
         flash(_("Nothing is due now. Well done!"), "success")

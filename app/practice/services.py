@@ -74,20 +74,22 @@ def lessons_with_cards(user_id: int) -> set[str]:
 
 @dataclass
 class Queue:
-    due: list[Card]          # reviews and cards in (re)learning whose time has come, earliest first
-    new: list[Card]          # new cards the day's limit still allows, in lesson order
+    due: list[Card]          # the first due cards (reviews, and cards in (re)learning whose time has come)
+    new: list[Card]          # the first new cards the day's limit still allows, in lesson order
+    due_count: int           # all that are due
+    new_count: int           # all new cards allowed today
     new_left: int            # new cards still allowed today
     reviewed_today: int
 
     @property
     def next(self) -> Card | None:
-        """Cards in learning first when their time has come, then new ones, then reviews: a card
-        missed a minute ago comes back before the day's reviews go on."""
+        """Due cards first (earliest first, so a card missed a minute ago comes back before the
+        day's other reviews), then new ones."""
         return (self.due or self.new or [None])[0]
 
     @property
     def size(self) -> int:
-        return len(self.due) + len(self.new)
+        return self.due_count + self.new_count
 
 
 def today(user: User, now: datetime) -> date:
@@ -100,22 +102,26 @@ def _due_clause(user: User, now: datetime):
                   sa.and_(Card.state.in_((1, 3)), Card.due_at <= learning_cutoff))
 
 
-def queue(user: User, now: datetime, limit: int = 200) -> Queue:
-    """Today's work for a learner: one query for due cards (by the (user_id, due_at) index), one for
-    new cards, one count of today's answers."""
+def queue(user: User, now: datetime, limit: int = 20) -> Queue:
+    """Today's work for a learner, the first `limit` cards of it and how much there is in all:
+    due cards by the (user_id, due_at) index, new cards, and one count of today's answers."""
     live = sa.and_(Card.user_id == user.id, Card.suspended_at.is_(None))
-    due = list(db.session.scalars(sa.select(Card).where(live, _due_clause(user, now))
-                                  .order_by(Card.due_at, Card.id).limit(limit)))
+    due_where = sa.and_(live, _due_clause(user, now))
+    due_count = db.session.scalar(sa.select(sa.func.count(Card.id)).where(due_where))
+    due = list(db.session.scalars(sa.select(Card).where(due_where).order_by(Card.due_at, Card.id).limit(limit)))
     day = today(user, now)
     new_seen, reviewed = db.session.execute(
         sa.select(sa.func.count().filter(ReviewLog.was_new), sa.func.count())
         .where(ReviewLog.user_id == user.id, ReviewLog.study_day == day)).one()
     new_left = max(0, user.new_cards_per_day - new_seen)
-    new = []
+    new: list[Card] = []
+    new_count = 0
     if new_left:
-        new = list(db.session.scalars(sa.select(Card).where(live, Card.state == NEW)
-                                      .order_by(Card.created_at, Card.position, Card.id).limit(new_left)))
-    return Queue(due, new, new_left, reviewed)
+        new_where = sa.and_(live, Card.state == NEW)
+        new_count = min(new_left, db.session.scalar(sa.select(sa.func.count(Card.id)).where(new_where)))
+        new = list(db.session.scalars(sa.select(Card).where(new_where).order_by(Card.created_at, Card.position,
+                                                                                 Card.id).limit(min(limit, new_left))))
+    return Queue(due, new, due_count, new_count, new_left, reviewed)
 
 
 # --- a question and its answer ---------------------------------------------------------------------

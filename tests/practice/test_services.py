@@ -197,3 +197,12 @@ def test_without_audio_there_are_no_listening_cards(app):
     services.add_lesson_cards(user, "n5.l01", NOW, audio=False)
     kinds = set(db.session.scalars(sa.select(Card.kind).where(Card.user_id == user.id)))
     assert kinds == {"meaning", "spelling", "kanji", "cloze"}
+
+
+def test_the_queue_brings_a_few_cards_and_counts_them_all(learner):
+    q = services.queue(learner, NOW, limit=5)
+    assert len(q.new) == 5 and q.new_count == 20 and q.size == 20     # 22 new, 20 allowed a day
+    for card in services.queue(learner, NOW, limit=12).new:
+        answer(learner, card, GOOD)
+    q = services.queue(learner, NOW + timedelta(minutes=15), limit=5)
+    assert len(q.due) == 5 and q.due_count == 12 and q.new_count == 8 and q.size == 20
