@@ -44,9 +44,11 @@ messages: $(VENV)/.runtime
 fonts: $(VENV)/.dev
 	$(BIN)/python -m tools.subset_urdu_font
 
+# bench.reviews needs wrk (Debian package wrk); add DATABASE=postgresql+psycopg://… for PostgreSQL.
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.readings
 	$(BIN)/python -m bench.furigana
+	$(BIN)/python -m bench.reviews $(if $(DATABASE),--database $(DATABASE))
 
 clean:
 	rm -rf $(VENV) instance/*.sqlite

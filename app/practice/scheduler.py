@@ -57,7 +57,8 @@ def review(memory: Memory, rating: int, now: datetime, *, retention: float = 0.9
         raise ValueError(f"rating must be one of {RATINGS}, not {rating!r}")
     if now.tzinfo is None:
         raise ValueError("naive datetime")
-    card = fsrs.Card(state=fsrs.State(memory.state or LEARNING),
+    # card_id given: without one, fsrs.Card makes one from the clock and sleeps a millisecond
+    card = fsrs.Card(card_id=1, state=fsrs.State(memory.state or LEARNING),
                      step=0 if memory.state == NEW else memory.step,
                      stability=memory.stability, difficulty=memory.difficulty,
                      due=memory.due or now, last_review=memory.last_review)
@@ -70,7 +71,7 @@ def retrievability(memory: Memory, now: datetime) -> float:
     """How likely the learner still remembers the card now (0 for a card never answered)."""
     if memory.state == NEW or memory.stability is None:
         return 0.0
-    card = fsrs.Card(state=fsrs.State(memory.state), step=memory.step, stability=memory.stability,
+    card = fsrs.Card(card_id=1, state=fsrs.State(memory.state), step=memory.step, stability=memory.stability,
                      difficulty=memory.difficulty, due=memory.due, last_review=memory.last_review)
     return _scheduler(0.9, False).get_card_retrievability(card, now)
 

@@ -126,16 +126,20 @@ def queue(user: User, now: datetime, limit: int = 20) -> Queue:
 
 # --- a question and its answer ---------------------------------------------------------------------
 
-def question(card: Card, locale: str) -> Question:
+def question(card: Card, locale: str, *, reps: int | None = None, choices: bool = True) -> Question:
     """The card's question, the same each time it is asked until it is answered (seeded by the
-    card and its number of answers), so the page and the marking agree."""
-    rng = random.Random(f"{card.id}:{card.reps}")  # noqa: S311  (shuffling a quiz, not security)
-    others = db.session.scalars(
-        sa.select(ContentItem.data).where(ContentItem.kind == card.item.kind, ContentItem.id != card.item_id,
-                                          ContentItem.level == card.item.level, ContentItem.retired_at.is_(None))
-        .order_by(ContentItem.position, ContentItem.id).limit(200)).all()
-    others = rng.sample(list(others), min(DISTRACTORS, len(others)))
-    return CARD_KINDS[card.kind].ask(card.item.data, others, locale, rng)
+    card and its number of answers), so the page and the marking agree. What is right does not
+    depend on the wrong choices, so marking asks without them (choices=False: no query)."""
+    seed = f"{card.id}:{card.reps if reps is None else reps}"
+    others: list[dict] = []
+    if choices:
+        pool = db.session.scalars(
+            sa.select(ContentItem.data).where(ContentItem.kind == card.item.kind, ContentItem.id != card.item_id,
+                                              ContentItem.level == card.item.level,
+                                              ContentItem.retired_at.is_(None))
+            .order_by(ContentItem.position, ContentItem.id).limit(200)).all()
+        others = random.Random(seed + ":choices").sample(list(pool), min(DISTRACTORS, len(pool)))  # noqa: S311
+    return CARD_KINDS[card.kind].ask(card.item.data, others, locale, random.Random(seed))  # noqa: S311
 
 
 def memory_of(card: Card) -> Memory:
@@ -165,22 +169,36 @@ def record_review(*, user: User, card_id: int, rating: int, client_review_id: st
                   answer: str = "", elapsed_ms: int = 0) -> Outcome:
     """Apply one answer. A client_review_id seen before changes nothing and returns the first
     outcome (a resend after a dropped connection, a double tap, two tabs)."""
-    if not client_review_id or len(client_review_id) > 64:
-        raise PracticeError("This answer has no valid id; reload the page.")
     if rating not in scheduler.RATINGS:
         raise PracticeError("A rating is 1 (again), 2 (hard), 3 (good) or 4 (easy).")
+    found = _card_to_answer(user, card_id, client_review_id)
+    if isinstance(found, Outcome):
+        return found
+    return _record(user, found, rating, client_review_id, now, answer, elapsed_ms)
+
+
+def _card_to_answer(user: User, card_id: int, client_review_id: str) -> Card | Outcome:
+    """The learner's card, locked for the answer; or the outcome already recorded under this id."""
+    if not client_review_id or len(client_review_id) > 64:
+        raise PracticeError("This answer has no valid id; reload the page.")
     earlier = _find_log(user.id, client_review_id)
-    if earlier is not None:
-        if earlier.card_id != card_id:
-            raise PracticeError("This answer id belongs to another card; reload the page.")
-        return Outcome(earlier.card, earlier, repeated=True)
-    card = db.session.scalar(sa.select(Card).where(Card.id == card_id, Card.user_id == user.id)
-                             .with_for_update(of=Card))
-    if card is None:
-        raise CardNotFound("There is no such card.")
-    earlier = _find_log(user.id, client_review_id)    # sent twice at once: the first holds the lock
-    if earlier is not None:
-        return Outcome(earlier.card, earlier, repeated=True)
+    if earlier is None:
+        card = db.session.scalar(sa.select(Card).where(Card.id == card_id, Card.user_id == user.id)
+                                 .with_for_update(of=Card))
+        if card is None:
+            raise CardNotFound("There is no such card.")
+        if db.session.get_bind().dialect.name == "sqlite":
+            return card             # SQLite: a twin sent at once fails on the unique id at commit (_record)
+        earlier = _find_log(user.id, client_review_id)    # sent twice at once: the first held the lock
+        if earlier is None:
+            return card
+    if earlier.card_id != card_id:
+        raise PracticeError("This answer id belongs to another card; reload the page.")
+    return Outcome(earlier.card, earlier, repeated=True)
+
+
+def _record(user: User, card: Card, rating: int, client_review_id: str, now: datetime, answer: str,
+            elapsed_ms: int) -> Outcome:
     if card.suspended_at is not None:
         raise NotDue("This card is set aside as a leech; bring it back from your progress page first.")
     before = memory_of(card)
@@ -258,25 +276,19 @@ def answer_card(*, user: User, card_id: int, answer: str, client_review_id: str,
     wrong is Again. The marking is the server's own, whatever the page showed."""
     if len(answer) > MAX_ANSWER:
         raise PracticeError(f"An answer is at most {MAX_ANSWER} characters.")
-    earlier = _find_log(user.id, client_review_id) if client_review_id else None
-    if earlier is not None and earlier.card_id == card_id:
-        card = earlier.card
-        expected = question_before(card, earlier, locale).expected
-        return Marked(earlier.correct, earlier.answer, expected), Outcome(card, earlier, repeated=True)
-    card = db.session.scalar(sa.select(Card).where(Card.id == card_id, Card.user_id == user.id))
-    if card is None:
-        raise CardNotFound("There is no such card.")
-    marked = mark(question(card, locale), answer)
-    outcome = record_review(user=user, card_id=card_id, rating=GOOD if marked.correct else AGAIN,
-                            client_review_id=client_review_id, now=now, answer=answer, elapsed_ms=elapsed_ms)
+    found = _card_to_answer(user, card_id, client_review_id)
+    if isinstance(found, Outcome):
+        log = found.log
+        return Marked(log.correct, log.answer, question_before(found.card, log, locale).expected), found
+    marked = mark(question(found, locale, choices=False), answer)
+    outcome = _record(user, found, GOOD if marked.correct else AGAIN, client_review_id, now, answer, elapsed_ms)
     return marked, outcome
 
 
 def question_before(card: Card, log: ReviewLog, locale: str) -> Question:
     """The question a logged answer was given to (its card had one answer fewer then)."""
     reps = db.session.scalar(sa.select(sa.func.count()).where(ReviewLog.card_id == card.id, ReviewLog.id < log.id))
-    rng = random.Random(f"{card.id}:{reps}")  # noqa: S311
-    return CARD_KINDS[card.kind].ask(card.item.data, [], locale, rng)
+    return question(card, locale, reps=reps, choices=False)
 
 
 # --- progress --------------------------------------------------------------------------------------

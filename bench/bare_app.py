@@ -1,0 +1,10 @@
+"""The yardstick for bench.reviews: the smallest Flask app, served by the same gunicorn settings."""
+
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.get("/")
+def hello():
+    return "ok"
