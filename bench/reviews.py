@@ -120,6 +120,10 @@ def fill(app, learners: int, cards: int, now: datetime, rng: random.Random) -> N
         rows = (row for user_id in user_ids for row in _cards(user_id, items, now, rng))
         _bulk_insert(db.session.connection(), "card", columns, rows)
         db.session.commit()
+        # the planner's statistics, as autovacuum (PostgreSQL) or an operator (SQLite) keeps them in
+        # production; right after a bulk load they are empty and plans are bad
+        db.session.execute(sa.text("ANALYZE"))
+        db.session.commit()
 
 
 def _cards(user_id: int, items: int, now: datetime, rng: random.Random):
