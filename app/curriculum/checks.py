@@ -6,6 +6,7 @@ Every problem names file, line, id and field. Pure: no Flask, no database.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -41,6 +42,9 @@ def ids_match_their_place(content: Content) -> Iterator[Problem]:
             if not entry.id.startswith(prefix):
                 yield _problem(entry, ("id",), f"a {entry.kind} in content/{entry.level.lower()}/ has an id "
                                                f"starting {prefix}")
+        elif entry.kind == "item" and not entry.id.startswith(f"item.{entry.level.lower()}."):
+            yield _problem(entry, ("id",), f"an item in content/items/{entry.level.lower()}/ has an id starting "
+                                           f"item.{entry.level.lower()}.")
         elif entry.kind == "module" and entry.id != f"module.{entry.level}":
             yield _problem(entry, ("id",), f"the module in content/modules/{entry.level}/ has the id "
                                            f"module.{entry.level}")
@@ -289,7 +293,37 @@ def _graded(unit: Entry, by_id: dict[str, Entry], taught: Taught, allowed: set[s
                                          "teach it first, or add it to content/allowed.yaml if it is a name")
 
 
-CHECKS = (duplicate_ids, ids_match_their_place, references, readings, kanji_strokes, gradedness)
+def item_keys(content: Content) -> Iterator[Problem]:
+    """Reading and writing items are checked by the engine: the key is the reading of the marked
+    word (or the spelling that reads as the marked kana), and no distractor is right as well."""
+    for entry in content.of("item"):
+        item = entry.model
+        if item.type not in ("kanji-reading", "orthography"):
+            continue
+        marked = TARGET.search(item.stem)
+        if marked is None:
+            yield _problem(entry, ("stem",), "mark the word the question asks about between ＿ marks: ＿映画＿")
+            continue
+        target = marked.group(1)
+        if item.type == "kanji-reading":
+            right = [i for i, option in enumerate(item.options) if option == _read(target)]
+            what = f"the engine reads {target} as {_read(target)}"
+        else:
+            right = [i for i, option in enumerate(item.options) if _read(option) == japanese.to_hiragana(target)]
+            what = f"the options the engine reads as {target} are {[item.options[i] for i in right] or 'none'}"
+        if right != [item.answer]:
+            yield _problem(entry, ("answer",), f"{what}; the key must be the one right option")
+
+
+TARGET = re.compile(r"＿([^＿]+)＿")
+
+
+@functools.cache
+def _read(text: str) -> str:
+    return japanese.to_hiragana(japanese.reading(text))
+
+
+CHECKS = (duplicate_ids, ids_match_their_place, references, readings, kanji_strokes, gradedness, item_keys)
 
 
 def check(content: Content) -> list[Problem]:

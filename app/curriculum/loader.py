@@ -128,6 +128,8 @@ def _classify(relative: str) -> tuple[str, str] | None:
         return "allowed", ""
     if parts[0] == "kana" and len(parts) == 2:
         return "kana", "kana"
+    if parts[0] == "items" and len(parts) == 3 and parts[1] in ("kana", *(lv.lower() for lv in schema.LEVELS)):
+        return "item", "kana" if parts[1] == "kana" else parts[1].upper()
     if parts[0] == "modules" and len(parts) == 3 and parts[1] in schema.SECTORS:
         return {"module.yaml": ("module", parts[1]), "vocab.yaml": ("vocab", parts[1])}.get(parts[2])
     if len(parts) >= 2 and parts[0] in {lv.lower() for lv in schema.LEVELS}:

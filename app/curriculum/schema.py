@@ -221,6 +221,53 @@ class Module(Strict):
         return self
 
 
+# JLPT question types (official names, see docs/content-format.md) and kana items, by section.
+ITEM_TYPES = {
+    "kana": "vocabulary",
+    "kanji-reading": "vocabulary", "orthography": "vocabulary", "word-formation": "vocabulary",
+    "context": "vocabulary", "paraphrase": "vocabulary", "usage": "vocabulary",
+    "grammar-form": "grammar", "composition": "grammar", "text-grammar": "grammar",
+    "short-passage": "reading", "mid-passage": "reading", "long-passage": "reading",
+    "integrated-reading": "reading", "thematic": "reading", "info-retrieval": "reading",
+    "task": "listening", "key-point": "listening", "outline": "listening", "verbal-expression": "listening",
+    "quick-response": "listening", "integrated-listening": "listening",
+}
+ItemId = _id(rf"item\.(kana|n[1-5])\.{ID_PART}(\.{ID_PART})*", "item.n5.grammar-form.003")
+
+
+class Irt(Strict):
+    """3PL parameters: discrimination a, difficulty b (logits), lower asymptote c (guessing)."""
+
+    a: Annotated[float, Field(gt=0, le=4)]
+    b: Annotated[float, Field(ge=-6, le=6)]
+    c: Annotated[float, Field(ge=0, lt=0.5)] = 0.2
+
+
+class Item(Strict):
+    """One test question. The part of the stem a question asks about is between ＿ marks
+    (＿映画＿を見ました); a listening item's passage is its script (spoken, shown after the test)."""
+
+    id: ItemId
+    type: Literal[tuple(ITEM_TYPES)]
+    stem: Str
+    passage: Str | None = None
+    set: Str | None = None              # items that share one passage
+    options: Annotated[list[Str], Field(min_length=3, max_length=4)]
+    answer: Annotated[int, Field(ge=0)]
+    explanation: Text
+    irt: Irt | None = None              # none: priors from level and type until calibrated
+
+    @model_validator(mode="after")
+    def _answer_is_an_option(self):
+        if self.answer >= len(self.options):
+            raise ValueError(f"answer: {self.answer} is not the index of an option (0 to {len(self.options) - 1})")
+        if len(set(self.options)) != len(self.options):
+            raise ValueError("options: two options are the same")
+        if ITEM_TYPES[self.type] in ("reading", "listening") and not self.passage:
+            raise ValueError(f"passage: a {self.type} item needs its passage or script")
+        return self
+
+
 class Course(Strict):
     id: CourseId
     title: Text
@@ -237,5 +284,5 @@ class Allowed(Strict):
 
 KINDS: dict[str, type[Strict]] = {
     "kana": Kana, "vocab": Vocab, "kanji": Kanji, "grammar": Grammar, "lesson": Lesson, "course": Course,
-    "module": Module,
+    "module": Module, "item": Item,
 }

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from app.curriculum.loader import Content
 
 KIND_KEYS = {"kana": "kana", "vocab": "vocab", "kanji": "kanji", "grammar": "grammar", "lesson": "lessons",
-             "course": "courses", "module": "modules"}
+             "course": "courses", "module": "modules", "item": "items"}
 
 
 def stats(content: Content) -> dict:

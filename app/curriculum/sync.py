@@ -58,6 +58,8 @@ def _headword(entry: Entry) -> tuple[str, str]:
             return m.kanji, "、".join([*m.on, *m.kun])
         case "grammar":
             return m.pattern, ""
+        case "item":
+            return m.stem, m.type
         case _:
             return m.title.en, ""
 

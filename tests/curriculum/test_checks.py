@@ -175,3 +175,27 @@ def test_a_starter_module_is_a_word_list_a_full_one_teaches(course, starter, exp
     head = text[:text.index("dialogues:")]
     (course / MODULE).write_text(head + f"starter: {starter}\n", encoding="utf-8")
     assert _problems(course) == expected
+
+
+ITEMS = "items/n5/sample.yaml"
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("options: [えいが, えいか, えが, ええが]\n  answer: \"0\"", "options: [えいが, えいか, えが, ええが]\n  answer: \"1\"",
+     "item.n5.kanji-reading.eiga: answer: the engine reads 映画 as えいが; the key must be the one right option"),
+    ("options: [食べます, 良べます, 飲べます, 食ます]", "options: [食べます, たべます, 飲べます, 食ます]",
+     "item.n5.orthography.taberu: answer: the options the engine reads as たべます are ['食べます', 'たべます']"),
+    ("stem: ともだちと＿映画＿を見ました。", "stem: ともだちと映画を見ました。",
+     "item.n5.kanji-reading.eiga: stem: mark the word the question asks about between ＿ marks"),
+    ("  passage: \"おんな：なにを かいますか。\\nおとこ：かばんを かいます。\"\n", "",
+     "item.n5.task.kaban: -: passage: a task item needs its passage or script"),
+    ("- id: item.n5.grammar-form.wa", "- id: item.n4.grammar-form.wa",
+     "an item in content/items/n5/ has an id starting item.n5."),
+    ("  answer: \"0\"\n  explanation: {en: は marks", "  answer: \"4\"\n  explanation: {en: は marks",
+     "item.n5.grammar-form.wa: -: answer: 4 is not the index of an option (0 to 3)"),
+    ("irt: {a: 1.2, b: -1.5, c: 0.2}", "irt: {a: 1.2, b: -1.5, c: 0.7}", "item.n5.grammar-form.wa: irt.c:"),
+])
+def test_item_problems(course, old, new, expected):
+    _edit(course, ITEMS, old, new)
+    problems = _problems(course)
+    assert any(expected in p for p in problems), problems

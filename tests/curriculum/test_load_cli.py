@@ -30,9 +30,9 @@ def _rows() -> dict[str, ContentItem]:
 def test_load_then_load_again_changes_nothing(runner, course):
     first = runner.invoke(args=["content", "load"])
     assert first.exit_code == 0, first.output
-    assert "content loaded: 18 added, 0 changed, 0 retired, 0 unchanged" in first.output
+    assert "content loaded: 22 added, 0 changed, 0 retired, 0 unchanged" in first.output
     second = runner.invoke(args=["content", "load"])
-    assert "0 added, 0 changed, 0 retired, 18 unchanged" in second.output
+    assert "0 added, 0 changed, 0 retired, 22 unchanged" in second.output
     rows = _rows()
     assert rows["n5.v.taberu"].lesson_id == "n5.l01" and rows["n5.v.taberu"].headword == "食べる"
     assert rows["care.v.kaigo"].lesson_id == "module.care" and rows["module.care"].kind == "module"
@@ -83,7 +83,8 @@ def test_check_exit_codes(runner, course):
 
 def test_stats_json(runner, course):
     numbers = json.loads(runner.invoke(args=["content", "stats", "--json"]).output)
-    assert numbers["levels"]["N5"] == {"grammar": 1, "kanji": 3, "lessons": 1, "vocab": 6, "vocab_with_example": 2}
+    assert numbers["levels"]["N5"] == {"grammar": 1, "items": 4, "kanji": 3, "lessons": 1, "vocab": 6,
+                                       "vocab_with_example": 2}
     assert numbers["missing_ur"] == 0
     _edit(course, "n5/vocab/l01.yaml", "  ur: [طالب علم]\n", "")
     assert json.loads(runner.invoke(args=["content", "stats", "--json"]).output)["missing_ur"] == 1

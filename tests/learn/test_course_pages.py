@@ -194,3 +194,15 @@ def test_a_module_page_shows_words_dialogues_notices_and_marks_exercises(client,
 def test_module_words_are_found_and_have_pages(client, learner):
     assert 'href="/word/care.v.kaigo"' in client.get("/search?q=kaigo").get_data(as_text=True)
     assert client.get("/word/care.v.kaigo").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/word/item.n5.kanji-reading.eiga", "/grammar/item.n5.grammar-form.wa",
+                                  "/lesson/item.n5.task.kaban", "/module/item.n5.task.kaban",
+                                  "/audio/item.n5.task.kaban/0.ogg"])
+def test_test_items_and_their_keys_are_never_shown_outside_a_test(client, learner, path):
+    assert client.get(path).status_code == 404
+
+
+def test_search_never_finds_test_items(client, learner):
+    page = client.get("/search?q=えいが").get_data(as_text=True)
+    assert "item.n5" not in page and "映画" not in page
