@@ -85,6 +85,7 @@ def jp_furigana(text: str) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from app.assessment.cli import items_cli
     from app.audio.cli import audio_cli
     from app.curriculum.cli import content_cli
 
@@ -92,6 +93,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(jp)
     app.cli.add_command(content_cli)
     app.cli.add_command(audio_cli)
+    app.cli.add_command(items_cli)
     app.cli.add_command(users)
 
 

@@ -309,7 +309,11 @@ def item_keys(content: Content) -> Iterator[Problem]:
             right = [i for i, option in enumerate(item.options) if option == _read(target)]
             what = f"the engine reads {target} as {_read(target)}"
         else:
-            right = [i for i, option in enumerate(item.options) if _read(option) == japanese.to_hiragana(target)]
+            # a distractor read the same is right too when it is a word of its own (合う beside 会う);
+            # a made-up spelling (飯べる) splits into more pieces than the key and is wrong
+            key_pieces = len(japanese.tokens(item.options[item.answer]))
+            right = [i for i, option in enumerate(item.options) if _read(option) == japanese.to_hiragana(target)
+                     and (i == item.answer or len(japanese.tokens(option)) <= key_pieces)]
             what = f"the options the engine reads as {target} are {[item.options[i] for i in right] or 'none'}"
         if right != [item.answer]:
             yield _problem(entry, ("answer",), f"{what}; the key must be the one right option")

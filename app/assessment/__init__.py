@@ -1,0 +1,1 @@
+"""Assessment: the item bank, IRT, the adaptive placement test and mock exams."""
