@@ -41,6 +41,7 @@ def create_app(config_class=None, **overrides) -> Flask:
     errors.init_app(app)
     static_files.init_app(app)
 
+    from app.assessment import bp as assessment_bp
     from app.audio import bp as audio_bp
     from app.audio.routes import audio_url
     from app.auth import bp as auth_bp
@@ -53,6 +54,7 @@ def create_app(config_class=None, **overrides) -> Flask:
     app.register_blueprint(learn_bp)
     app.register_blueprint(practice_bp)
     app.register_blueprint(audio_bp)
+    app.register_blueprint(assessment_bp)
     app.add_template_global(audio_url)
 
     from app import cli

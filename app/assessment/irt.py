@@ -95,8 +95,9 @@ class CatRules:
     se_stop: float = 0.25             # stop when ability is this sure …
     band_stop: float = 0.75           # … or one band is this likely (tuned by bench.placement)
     band_stop_after: int = 5          # (the band rule only from this many items on)
-    randomesque: int = 8              # pick at random among this many most informative items
+    randomesque: int = 6              # pick at random among this many most informative items
     near_cut: float = 0.6             # within this of a band's cut, aim the next item at the cut
+    balance_floor: float = 0.5        # a section is asked only with an item this informative
     sections: dict[str, float] = field(default_factory=lambda: dict(SECTION_SHARE))
 
 
@@ -108,23 +109,30 @@ def next_item(bank: Sequence[ItemParams], used: set[str], given: Sequence[ItemPa
     available = [item for item in bank if item.id not in used]
     if not available:
         return None
+    # The test places into bands: near a band's cut, the answer that matters is which side of the cut,
+    # so the item is aimed at the cut (classification testing) rather than at θ itself.
+    nearest = CUT_VALUES[np.argmin(np.abs(CUT_VALUES - theta))]
+    target = nearest if abs(nearest - theta) < rules.near_cut else theta
+    info_all = information(target, np.array([i.a for i in available]), np.array([i.b for i in available]),
+                           np.array([i.c for i in available]))
+    # Sections in turn, the one furthest below its share first; a section is skipped while it has no
+    # item near the learner's level (half the information of the best item), so balance never costs
+    # much accuracy (the bank's grammar, reading and listening do not reach every level yet).
     counts = {section: 0 for section in rules.sections}
     for item in given:
         counts[item.section] = counts.get(item.section, 0) + 1
     total = max(1, len(given))
     wanted = sorted(rules.sections, key=lambda s: counts.get(s, 0) / total - rules.sections[s])
+    sections = np.array([item.section for item in available])
+    best_overall = info_all.max()
+    pool_mask = np.ones(len(available), dtype=bool)
     for section in wanted:
-        pool = [item for item in available if item.section == section]
-        if pool:
+        mask = sections == section
+        if mask.any() and info_all[mask].max() >= rules.balance_floor * best_overall:
+            pool_mask = mask
             break
-    else:
-        pool = available
-    # The test places into bands: near a band's cut, the answer that matters is which side of the cut,
-    # so the item is aimed at the cut (classification testing) rather than at θ itself.
-    nearest = CUT_VALUES[np.argmin(np.abs(CUT_VALUES - theta))]
-    target = nearest if abs(nearest - theta) < rules.near_cut else theta
-    info = information(target, np.array([i.a for i in pool]), np.array([i.b for i in pool]),
-                       np.array([i.c for i in pool]))
+    pool = [item for item, keep in zip(available, pool_mask, strict=True) if keep]
+    info = info_all[pool_mask]
     best = np.argsort(-info)[: rules.randomesque]
     return pool[int(rng.choice(best))]
 
