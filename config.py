@@ -72,6 +72,8 @@ class Config:
     CONTENT_DIR = os.environ.get("CONTENT_DIR", str(BASE_DIR / "content"))
     # Spoken Japanese, made once per text and kept as files (see app/audio).
     AUDIO = os.environ.get("AUDIO", "1") == "1"
+    # Mock exams: section times are the real ones multiplied by this (tests run the clock faster).
+    MOCK_TIME_SCALE = float(os.environ.get("MOCK_TIME_SCALE", "1"))
     AUDIO_DIR = os.environ.get("AUDIO_DIR", str(INSTANCE_DIR / "audio"))
     # Number of proxies in front of the app that set X-Forwarded-For (0 when gunicorn faces the net).
     PROXY_COUNT = _int_env("PROXY_COUNT", 0)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 
-from app.assessment import bp, placement
+from app.assessment import bp, mock, placement
 from app.audio.routes import audio_file
 from app.curriculum.schema import ITEM_TYPES
 from app.learn import services as learn
@@ -117,8 +117,11 @@ def answer(attempt_id: int):
 @bp.get("/placement/<int:attempt_id>/audio/<int:response_id>.ogg")
 @signed_in
 def listening_audio(attempt_id: int, response_id: int):
+    return _listening(_attempt(attempt_id), response_id)
+
+
+def _listening(attempt, response_id: int):
     """The script of a listening question in this learner's own test, spoken (speaker labels left out)."""
-    attempt = _attempt(attempt_id)
     response = next((r for r in attempt.responses if r.id == response_id), None)
     item = learn.any_item(response.item_id) if response else None
     if item is None or ITEM_TYPES[item.data["type"]] != "listening":
@@ -137,3 +140,133 @@ def result(attempt_id: int):
     lesson = learn.item("lesson", f"n5.l{lesson_number:02d}") if lesson_number else None
     return render_template("assessment/result.html", attempt=attempt, result=attempt.result, lesson=lesson,
                            sections=SECTIONS, bands=BANDS)
+
+
+# --- mock exams -------------------------------------------------------------------------------------
+
+FORM_TITLES = {"jlpt-n5": _l("JLPT N5 mock exam"), "jlpt-n4": _l("JLPT N4 mock exam"),
+               "jft-basic": _l("JFT-Basic mock test")}
+SECTION_TITLES = {
+    "vocabulary": _l("Language Knowledge (Vocabulary)"), "grammar-reading": _l("Language Knowledge (Grammar)・Reading"),
+    "listening": _l("Listening"), "script-vocabulary": _l("Script and Vocabulary"),
+    "conversation": _l("Conversation and Expression"), "reading": _l("Reading Comprehension"),
+}
+SCORING_TITLES = {"language": _l("Language Knowledge (Vocabulary/Grammar)・Reading"), "listening": _l("Listening"),
+                  "jft": _l("JFT-Basic score")}
+
+
+def _mock(attempt_id: int):
+    try:
+        attempt = mock.attempt_of(current_user, attempt_id)
+    except mock.AttemptNotFound:
+        abort(404)
+    mock.catch_up(attempt, utcnow())
+    return attempt
+
+
+@bp.get("/exams")
+@signed_in
+def exams_list():
+    forms = [(form, FORM_TITLES[form.id], mock.running(current_user, form.id)) for form in mock.exams.FORMS.values()]
+    return render_template("assessment/exams.html", forms=forms, finished=mock.finished(current_user),
+                           titles=FORM_TITLES, form=ButtonlessForm())
+
+
+@bp.post("/exams/<form_id>/start")
+@signed_in
+def exam_start(form_id: str):
+    if not ButtonlessForm().validate_on_submit():
+        abort(400)
+    try:
+        attempt = mock.start(current_user, form_id, utcnow())
+    except mock.AttemptNotFound:
+        abort(404)
+    return redirect(url_for("assessment.exam", attempt_id=attempt.id)), 303
+
+
+@bp.get("/exams/attempt/<int:attempt_id>")
+@signed_in
+def exam(attempt_id: int):
+    attempt = _mock(attempt_id)
+    if attempt.status == "finished":
+        return redirect(url_for("assessment.report", attempt_id=attempt.id))
+    form = mock.exams.FORMS[attempt.form]
+    section = form.sections[attempt.section]
+    questions, previous = [], None
+    for response in mock.section_responses(attempt):
+        data = learn.any_item(response.item_id).data
+        show_passage, previous = bool(data.get("passage")) and data.get("passage") != previous, data.get("passage")
+        shown = response.option_order.index(response.choice) if response.choice is not None else None
+        questions.append({"response": response, "data": data, "shown": shown, "show_passage": show_passage,
+                          "options": [data["options"][i] for i in response.option_order],
+                          "instruction": instruction(data["type"]),
+                          "listening": ITEM_TYPES[data["type"]] == "listening"})
+    return render_template("assessment/exam.html", attempt=attempt, exam_form=form, section=section,
+                           section_title=SECTION_TITLES[section.key], title=FORM_TITLES[form.id], questions=questions,
+                           seconds=mock.remaining_seconds(attempt, utcnow()), form=ButtonlessForm())
+
+
+def _save_all(attempt_id: int) -> None:
+    """Every question of the page: the choices sent (name q-<response id>)."""
+    for key, value in request.form.items():
+        if key.startswith("q-") and key[2:].isdigit() and value.isdigit():
+            mock.save_answer(current_user, attempt_id, int(key[2:]), int(value), utcnow())
+
+
+@bp.post("/exams/attempt/<int:attempt_id>/save")
+@signed_in
+def exam_save(attempt_id: int):
+    """Save the page's answers (without JavaScript); with 'hand in', also close the section."""
+    if not ButtonlessForm().validate_on_submit():
+        abort(400)
+    _mock(attempt_id)
+    try:
+        _save_all(attempt_id)
+        if request.form.get("hand_in"):
+            mock.submit_section(current_user, attempt_id, int(request.form.get("section", "-1")), utcnow())
+        else:
+            flash(_l("Your answers are saved."), "success")
+    except mock.Closed:
+        flash(_l("Time was up for that section: answers sent after it closed were not counted."), "error")
+    except mock.MockError:
+        flash(_l("Choose one of the answers."), "error")
+    return redirect(url_for("assessment.exam", attempt_id=attempt_id)), 303
+
+
+@bp.post("/exams/attempt/<int:attempt_id>/answer")
+@signed_in
+def exam_answer(attempt_id: int):
+    """One answer saved the moment it is chosen (exam.js); JSON in, JSON out."""
+    payload = request.get_json(silent=True) or {}
+    response_id, choice = payload.get("response"), payload.get("choice")
+    if not isinstance(response_id, int) or not (choice is None or isinstance(choice, int)):
+        return jsonify(error="Send response (a number) and choice (a number or null)."), 400
+    try:
+        mock.save_answer(current_user, attempt_id, response_id, choice, utcnow())
+    except mock.MockError as error:
+        return jsonify(error=str(error)), error.status
+    return jsonify(saved=True)
+
+
+@bp.get("/exams/attempt/<int:attempt_id>/audio/<int:response_id>.ogg")
+@signed_in
+def exam_audio(attempt_id: int, response_id: int):
+    attempt = _mock(attempt_id)
+    return _listening(attempt, response_id)
+
+
+@bp.get("/exams/attempt/<int:attempt_id>/report")
+@signed_in
+def report(attempt_id: int):
+    attempt = _mock(attempt_id)
+    if attempt.status != "finished":
+        return redirect(url_for("assessment.exam", attempt_id=attempt.id))
+    form = mock.exams.FORMS[attempt.form]
+    review = []
+    for response in attempt.responses:
+        if response.item_id in attempt.result["review"]:
+            data = learn.any_item(response.item_id).data
+            review.append({"data": data, "given": data["options"][response.choice] if response.choice is not None
+                           else None, "right": data["options"][data["answer"]]})
+    return render_template("assessment/report.html", attempt=attempt, result=attempt.result, exam_form=form,
+                           title=FORM_TITLES[form.id], scoring_titles=SCORING_TITLES, review=review)

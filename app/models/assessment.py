@@ -23,6 +23,9 @@ class TestAttempt(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     result: Mapped[dict | None] = mapped_column(sa.JSON)
+    # Mock exams: the section being taken and when it closes (the server's clock decides).
+    section: Mapped[int] = mapped_column(default=0, server_default="0")
+    section_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     responses: Mapped[list[TestResponse]] = relationship(back_populates="attempt", order_by="TestResponse.position",
                                                           cascade="all, delete-orphan")
@@ -38,6 +41,7 @@ class TestResponse(Base):
     attempt_id: Mapped[int] = mapped_column(sa.ForeignKey("test_attempt.id", ondelete="CASCADE"))
     item_id: Mapped[str] = mapped_column(sa.ForeignKey("content_item.id"))
     position: Mapped[int]
+    section: Mapped[int] = mapped_column(default=0, server_default="0")
     option_order: Mapped[list] = mapped_column(sa.JSON)         # shown order: indices into the item's options
     choice: Mapped[int | None]                                  # the option chosen (item's own index)
     correct: Mapped[bool | None]
