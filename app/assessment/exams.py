@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.assessment import irt
+from app.curriculum.schema import ITEM_TYPES
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,11 @@ class ExamForm:
 
 LK_READING = ScoringSection("language", "Language Knowledge (Vocabulary/Grammar)・Reading", 120, 38)
 LISTENING = ScoringSection("listening", "Listening", 60, 19)
+# N1–N3 score three sections of 60, each with a minimum of 19.
+UPPER_SCORING = (ScoringSection("knowledge", "Language Knowledge (Vocabulary/Grammar)", 60, 19),
+                 ScoringSection("reading", "Reading", 60, 19), ScoringSection("listening", "Listening", 60, 19))
+UPPER_VOCAB = (("kanji-reading", 6), ("orthography", 5), ("word-formation", 3), ("context", 7), ("paraphrase", 5),
+               ("usage", 5))
 
 FORMS: dict[str, ExamForm] = {form.id: form for form in (
     ExamForm("jlpt-n5", "JLPT N5", "N5", (
@@ -71,6 +77,36 @@ FORMS: dict[str, ExamForm] = {form.id: form for form in (
         Section("listening", "Listening", 35,
                 (("task", 8), ("key-point", 7), ("verbal-expression", 5), ("quick-response", 8)), "listening"),
     ), (LK_READING, LISTENING), pass_total=90),
+    ExamForm("jlpt-n3", "JLPT N3", "N3", (
+        Section("vocabulary", "Language Knowledge (Vocabulary)", 30,
+                (("kanji-reading", 8), ("orthography", 6), ("context", 11), ("paraphrase", 5), ("usage", 5)),
+                "by-type"),
+        Section("grammar-reading", "Language Knowledge (Grammar)・Reading", 70,
+                (("grammar-form", 13), ("composition", 5), ("text-grammar", 5), ("short-passage", 4),
+                 ("mid-passage", 6), ("long-passage", 4), ("info-retrieval", 2)), "by-type"),
+        Section("listening", "Listening", 40,
+                (("task", 6), ("key-point", 6), ("outline", 3), ("verbal-expression", 4), ("quick-response", 9)),
+                "by-type"),
+    ), UPPER_SCORING, pass_total=95),
+    ExamForm("jlpt-n2", "JLPT N2", "N2", (
+        Section("knowledge-reading", "Language Knowledge (Vocabulary/Grammar)・Reading", 105,
+                (*UPPER_VOCAB, ("grammar-form", 12), ("composition", 5), ("text-grammar", 5),
+                 ("short-passage", 5), ("mid-passage", 9), ("integrated-reading", 2), ("thematic", 3),
+                 ("info-retrieval", 2)), "by-type"),
+        Section("listening", "Listening", 50,
+                (("task", 5), ("key-point", 6), ("outline", 5), ("quick-response", 12), ("integrated-listening", 4)),
+                "by-type"),
+    ), UPPER_SCORING, pass_total=90),
+    ExamForm("jlpt-n1", "JLPT N1", "N1", (
+        Section("knowledge-reading", "Language Knowledge (Vocabulary/Grammar)・Reading", 110,
+                (("kanji-reading", 6), ("context", 7), ("paraphrase", 6), ("usage", 6), ("grammar-form", 10),
+                 ("composition", 5), ("text-grammar", 5), ("short-passage", 4), ("mid-passage", 9),
+                 ("long-passage", 4), ("integrated-reading", 2), ("thematic", 3), ("info-retrieval", 2)),
+                "by-type"),
+        Section("listening", "Listening", 55,
+                (("task", 5), ("key-point", 6), ("outline", 5), ("quick-response", 11), ("integrated-listening", 3)),
+                "by-type"),
+    ), UPPER_SCORING, pass_total=100),
     ExamForm("jft-basic", "JFT-Basic", "N4", (
         Section("script-vocabulary", "Script and Vocabulary", 15,
                 (("kanji-reading", 5), ("orthography", 5), ("context", 5)), "jft"),
@@ -82,6 +118,16 @@ FORMS: dict[str, ExamForm] = {form.id: form for form in (
                                                          ("info-retrieval", 3)), "jft"),
     ), (ScoringSection("jft", "JFT-Basic", 250, 10),), pass_total=200, kind="jft"),
 )}
+
+
+def scoring_key(form: ExamForm, section: int, item_type: str) -> str:
+    """The scoring section an answer counts towards: N4 and N5 (and JFT-Basic) by test section; N1–N3
+    score vocabulary and grammar, reading and listening apart, whatever test section asks them."""
+    key = form.sections[section].scoring
+    if key != "by-type":
+        return key
+    return {"vocabulary": "knowledge", "grammar": "knowledge", "reading": "reading",
+            "listening": "listening"}[ITEM_TYPES[item_type]]
 
 
 # --- the official pass rule ----------------------------------------------------------------------------

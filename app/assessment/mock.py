@@ -73,6 +73,22 @@ def assemble(form: ExamForm, items: list[tuple[str, str, dict]], rng: random.Ran
     return chosen
 
 
+def coverage(form: ExamForm, items: list[tuple[str, str, dict]] | None = None) -> float:
+    """The smallest share of a section's questions the bank can fill: a form is offered from 0.5 on."""
+    if items is None:
+        items = [tuple(row) for row in db.session.execute(sa.select(ContentItem.id, ContentItem.level,
+                 ContentItem.data).where(ContentItem.kind == "item", ContentItem.retired_at.is_(None)))]
+    counts: dict[str, int] = {}
+    for _, level, data in items:
+        if level in _levels(form):
+            counts[data["type"]] = counts.get(data["type"], 0) + 1
+    return min(sum(min(n, counts.get(t, 0)) for t, n in section.parts) / sum(n for _, n in section.parts)
+               for section in form.sections)
+
+
+OFFERED_FROM = 0.5
+
+
 def time_scale() -> float:
     from flask import current_app
     return float(current_app.config.get("MOCK_TIME_SCALE", 1.0))
@@ -99,6 +115,8 @@ def start(user: User, form_id: str, now: datetime) -> TestAttempt:
     attempt = running(user, form_id)
     if attempt is not None:
         return attempt
+    if coverage(form) < OFFERED_FROM:
+        raise AttemptNotFound("This exam is not ready yet: the question bank does not have its questions.")
     seed = random.getrandbits(48)
     rows = db.session.execute(sa.select(ContentItem.id, ContentItem.level, ContentItem.data).where(
         ContentItem.kind == "item", ContentItem.retired_at.is_(None))).all()
@@ -185,7 +203,7 @@ def score(attempt: TestAttempt, now: datetime) -> None:
     for response in attempt.responses:
         level, item = data[response.item_id]
         response.correct = response.choice == item["answer"]
-        scoring = form.sections[response.section].scoring
+        scoring = exams.scoring_key(form, response.section, item["type"])
         params = irt.prior_params(response.item_id, level, ITEM_TYPES[item["type"]], item.get("irt"))
         by_scoring[scoring][0].append(params)
         by_scoring[scoring][1].append(response.correct)
@@ -213,6 +231,7 @@ def score(attempt: TestAttempt, now: datetime) -> None:
     attempt.result = {
         "scores": scores, "total": total, "passed": verdict.passed, "reasons": list(verdict.reasons),
         "details": list(verdict.details),
+        "abilities": {key: [round(theta, 3), round(sd, 3)] for key, (theta, sd) in posteriors.items()},
         "band": band, "pass_probability": round(exams.pass_probability(form, posteriors, seed=attempt.seed % 2**32), 3),
         "types": by_type, "review": review, "answered": sum(r.choice is not None for r in attempt.responses),
         "questions": len(attempt.responses),

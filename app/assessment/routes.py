@@ -145,14 +145,17 @@ def result(attempt_id: int):
 # --- mock exams -------------------------------------------------------------------------------------
 
 FORM_TITLES = {"jlpt-n5": _l("JLPT N5 mock exam"), "jlpt-n4": _l("JLPT N4 mock exam"),
-               "jft-basic": _l("JFT-Basic mock test")}
+               "jlpt-n3": _l("JLPT N3 mock exam"), "jlpt-n2": _l("JLPT N2 mock exam"),
+               "jlpt-n1": _l("JLPT N1 mock exam"), "jft-basic": _l("JFT-Basic mock test")}
 SECTION_TITLES = {
     "vocabulary": _l("Language Knowledge (Vocabulary)"), "grammar-reading": _l("Language Knowledge (Grammar)・Reading"),
     "listening": _l("Listening"), "script-vocabulary": _l("Script and Vocabulary"),
     "conversation": _l("Conversation and Expression"), "reading": _l("Reading Comprehension"),
+    "knowledge-reading": _l("Language Knowledge (Vocabulary/Grammar)・Reading"),
 }
 SCORING_TITLES = {"language": _l("Language Knowledge (Vocabulary/Grammar)・Reading"), "listening": _l("Listening"),
-                  "jft": _l("JFT-Basic score")}
+                  "jft": _l("JFT-Basic score"), "knowledge": _l("Language Knowledge (Vocabulary/Grammar)"),
+                  "reading": _l("Reading")}
 
 
 def _mock(attempt_id: int):
@@ -167,7 +170,8 @@ def _mock(attempt_id: int):
 @bp.get("/exams")
 @signed_in
 def exams_list():
-    forms = [(form, FORM_TITLES[form.id], mock.running(current_user, form.id)) for form in mock.exams.FORMS.values()]
+    forms = [(form, FORM_TITLES[form.id], mock.running(current_user, form.id)) for form in mock.exams.FORMS.values()
+             if mock.coverage(form) >= mock.OFFERED_FROM]
     return render_template("assessment/exams.html", forms=forms, finished=mock.finished(current_user),
                            titles=FORM_TITLES, form=ButtonlessForm())
 

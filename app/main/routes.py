@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from flask import jsonify, render_template
 from flask_login import current_user
 
+from app.assessment import exams, forecast
 from app.auth.forms import GOAL_LABELS
 from app.extensions import db, limiter
 from app.learn import services as learn_services
@@ -23,7 +24,9 @@ def home():
         return render_template("main/dashboard.html", goal_label=GOAL_LABELS[current_user.goal],
                                next_lesson=learn_services.next_lesson(current_user.id),
                                queue=practice.queue(current_user, now),
-                               streak=practice.streak(current_user.id, practice.today(current_user, now)))
+                               streak=practice.streak(current_user.id, practice.today(current_user, now)),
+                               forecast=forecast.readiness(current_user, now),
+                               exam_titles={form.id: form.title for form in exams.FORMS.values()})
     return render_template("main/home.html")
 
 

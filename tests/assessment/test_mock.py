@@ -168,3 +168,25 @@ def test_jft_basic_is_scored_on_its_own_scale(client, learner):
         hand_in(client, attempt_id, section)
     result = db.session.get(TestAttempt, attempt_id).result
     assert 10 <= result["total"] < 200 and result["band"] in ("below A1", "A1", "A2.1")
+
+
+def test_only_exams_the_bank_can_fill_are_offered(client, learner, real_content):
+    page = client.get("/exams").get_data(as_text=True)
+    assert "JLPT N5 mock exam" in page and "JLPT N4 mock exam" in page and "JFT-Basic mock test" in page
+    assert "JLPT N1 mock exam" not in page                       # no N1 grammar, reading or listening yet
+    token = csrf_token(client, "/exams")
+    assert client.post("/exams/jlpt-n1/start", data={"csrf_token": token}).status_code == 404
+    assert client.post("/exams/jlpt-n9/start", data={"csrf_token": token}).status_code == 404
+
+
+def test_n1_to_n3_score_knowledge_reading_and_listening_apart():
+    n3 = exams.FORMS["jlpt-n3"]
+    assert [(s.key, s.maximum, s.minimum) for s in n3.scoring] == [("knowledge", 60, 19), ("reading", 60, 19),
+                                                                  ("listening", 60, 19)]
+    assert exams.scoring_key(n3, 1, "grammar-form") == "knowledge"
+    assert exams.scoring_key(n3, 1, "mid-passage") == "reading"
+    assert exams.scoring_key(exams.FORMS["jlpt-n5"], 1, "mid-passage") == "language"
+    assert [s.minutes for s in n3.sections] == [30, 70, 40]
+    assert [s.minutes for s in exams.FORMS["jlpt-n1"].sections] == [110, 55]
+    assert exams.jlpt_verdict(n3, {"knowledge": 40, "reading": 36, "listening": 18}).passed is False   # 94
+    assert exams.jlpt_verdict(n3, {"knowledge": 40, "reading": 36, "listening": 19}).passed is True    # 95

@@ -129,3 +129,27 @@ def test_answers_need_csrf(client, learner):
 @pytest.mark.parametrize("theta, lesson", [(-3.0, None), (-2.0, 1), (-1.5, 13), (-1.01, 24), (0.5, 25)])
 def test_where_to_start_in_the_n5_course(theta, lesson):
     assert placement.start_lesson(theta) == lesson
+
+
+def test_the_home_page_forecasts_the_goal_exam_from_the_placement_test(client, learner):
+    page = client.get("/").get_data(as_text=True)
+    assert "Take the placement test or a mock exam" in page
+    attempt_id = start(client)
+    for _ in range(31):
+        if client.get(f"/placement/{attempt_id}").status_code == 302:
+            break
+        answer(client, attempt_id, right=True)
+    page = client.get("/").get_data(as_text=True)
+    match = re.search(r"Chance of passing JLPT N5 now: (\d+)% \(between (\d+)% and (\d+)%\)", page)
+    assert match and int(match.group(1)) >= 90 and int(match.group(2)) <= int(match.group(1)) <= int(match.group(3))
+
+
+def test_a_weak_placement_forecasts_a_low_chance(client, learner):
+    from app.assessment import forecast
+    attempt_id = start(client)
+    for _ in range(31):
+        if client.get(f"/placement/{attempt_id}").status_code == 302:
+            break
+        answer(client, attempt_id, right=False)
+    result = forecast.readiness(learner, utcnow())
+    assert result.basis == "placement" and result.probability < 0.05 and result.low <= result.high
