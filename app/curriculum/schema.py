@@ -256,6 +256,7 @@ class Item(Strict):
     answer: Annotated[int, Field(ge=0)]
     explanation: Text
     irt: Irt | None = None              # none: priors from level and type until calibrated
+    domain: Literal["care"] | None = None   # a workplace test's items (the Nursing Care Japanese form)
 
     @model_validator(mode="after")
     def _answer_is_an_option(self):
