@@ -88,6 +88,21 @@ def generate_items(per_level: int, seed: int) -> None:
     click.echo(f"kana: {len(items)}")
 
 
+@items_cli.command("calibrate")
+@click.option("--min-responses", default=50, show_default=True, help="answers an item needs to be re-estimated")
+@click.option("--rounds", default=3, show_default=True)
+def calibrate_items(min_responses: int, rounds: int) -> None:
+    """Re-estimate items from the answers recorded in placement tests and mock exams."""
+    from app.assessment.calibration import MISFIT_LIMIT, calibrate
+    from app.models import utcnow
+
+    report = calibrate(utcnow(), min_responses=min_responses, rounds=rounds)
+    click.echo(f"items: {report.answers} answers in {report.attempts} tests; {report.calibrated} items re-estimated "
+               f"(anchors kept fixed; items under {min_responses} answers keep their prior)")
+    for item_id, gap in report.misfitting:
+        click.echo(f"  misfit {gap:.2f} > {MISFIT_LIMIT:.2f}: {item_id}: check its key and distractors")
+
+
 def _write(path: Path, items: list[dict], source: str) -> None:
     text = yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=120, default_flow_style=None)
     path.write_text(HEADER.format(source=source) + text, encoding="utf-8")

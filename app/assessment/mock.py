@@ -14,9 +14,8 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
-from app.assessment import exams, irt
+from app.assessment import calibration, exams, irt
 from app.assessment.exams import ExamForm
-from app.curriculum.schema import ITEM_TYPES
 from app.extensions import db
 from app.models import ContentItem, TestAttempt, TestResponse, User
 
@@ -200,11 +199,12 @@ def score(attempt: TestAttempt, now: datetime) -> None:
     by_scoring: dict[str, tuple[list, list]] = {s.key: ([], []) for s in form.scoring}
     by_type: dict[str, dict[str, int]] = {}
     review = []
+    known = calibration.calibrations()
     for response in attempt.responses:
         level, item = data[response.item_id]
         response.correct = response.choice == item["answer"]
         scoring = exams.scoring_key(form, response.section, item["type"])
-        params = irt.prior_params(response.item_id, level, ITEM_TYPES[item["type"]], item.get("irt"))
+        params = calibration.params_of(response.item_id, level, item, known)
         by_scoring[scoring][0].append(params)
         by_scoring[scoring][1].append(response.correct)
         counts = by_type.setdefault(item["type"], {"right": 0, "total": 0})

@@ -14,10 +14,9 @@ from datetime import datetime
 import numpy as np
 import sqlalchemy as sa
 
-from app.assessment import irt
-from app.curriculum.schema import ITEM_TYPES
+from app.assessment import calibration, irt
 from app.extensions import db
-from app.models import ContentItem, TestAttempt, TestResponse, User
+from app.models import ContentItem, ItemCalibration, TestAttempt, TestResponse, User
 
 FORM = "placement"
 
@@ -46,14 +45,16 @@ _bank_cache: dict[tuple, list[BankItem]] = {}
 def bank() -> list[BankItem]:
     """Every live test item with its parameters (the item's own, or its level's and type's prior).
     Kept per process until the content changes."""
-    version = tuple(db.session.execute(sa.select(sa.func.count(), sa.func.max(ContentItem.updated_at))
-                                       .where(ContentItem.kind == "item", ContentItem.retired_at.is_(None))).one())
+    version = (*db.session.execute(sa.select(sa.func.count(), sa.func.max(ContentItem.updated_at))
+                                   .where(ContentItem.kind == "item", ContentItem.retired_at.is_(None))).one(),
+               db.session.scalar(sa.select(sa.func.max(ItemCalibration.updated_at))))
     if version not in _bank_cache:
         rows = db.session.execute(sa.select(ContentItem.id, ContentItem.level, ContentItem.data).where(
             ContentItem.kind == "item", ContentItem.retired_at.is_(None))).all()
+        known = calibration.calibrations()
         _bank_cache.clear()
-        _bank_cache[version] = [BankItem(irt.prior_params(item_id, level, ITEM_TYPES[data["type"]], data.get("irt")),
-                                         data) for item_id, level, data in rows]
+        _bank_cache[version] = [BankItem(calibration.params_of(item_id, level, data, known), data)
+                                for item_id, level, data in rows]
     return _bank_cache[version]
 
 

@@ -241,6 +241,7 @@ class Irt(Strict):
     a: Annotated[float, Field(gt=0, le=4)]
     b: Annotated[float, Field(ge=-6, le=6)]
     c: Annotated[float, Field(ge=0, lt=0.5)] = 0.2
+    anchor: bool = False                # kept fixed by calibration: it ties the scale to the levels
 
 
 class Item(Strict):

@@ -1,6 +1,6 @@
 """Every model, importable from one place (Alembic's autogenerate sees them all through here)."""
 
-from app.models.assessment import TestAttempt, TestResponse
+from app.models.assessment import ItemCalibration, TestAttempt, TestResponse
 from app.models.base import Base, UTCDateTime, utcnow
 from app.models.curriculum import ContentItem, LessonProgress
 from app.models.practice import Card, ReviewLog
@@ -8,6 +8,6 @@ from app.models.school import School
 from app.models.user import Goal, PasswordReset, Role, User, normalise_email
 
 __all__ = [
-    "Base", "Card", "ContentItem", "Goal", "LessonProgress", "PasswordReset", "ReviewLog", "Role", "School",
-    "TestAttempt", "TestResponse", "UTCDateTime", "User", "normalise_email", "utcnow",
+    "Base", "Card", "ContentItem", "Goal", "ItemCalibration", "LessonProgress", "PasswordReset", "ReviewLog", "Role",
+    "School", "TestAttempt", "TestResponse", "UTCDateTime", "User", "normalise_email", "utcnow",
 ]

@@ -49,3 +49,18 @@ class TestResponse(Base):
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     attempt: Mapped[TestAttempt] = relationship(back_populates="responses")
+
+
+class ItemCalibration(Base):
+    """An item's parameters as estimated from learners' answers (`flask items calibrate`); until it has
+    them, an item uses the parameters in its content, or its level's and type's prior."""
+
+    __tablename__ = "item_calibration"
+
+    item_id: Mapped[str] = mapped_column(sa.ForeignKey("content_item.id"), primary_key=True)
+    a: Mapped[float]
+    b: Mapped[float]
+    c: Mapped[float]
+    responses: Mapped[int]                  # how many answers the estimate rests on
+    misfit: Mapped[float]                   # root mean square gap between observed and expected
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
