@@ -42,7 +42,8 @@ class ExamForm:
     sections: tuple[Section, ...]
     scoring: tuple[ScoringSection, ...]
     pass_total: int
-    kind: str = "jlpt"                       # jlpt | jft
+    kind: str = "jlpt"                       # jlpt | jft | care
+    domain: str | None = None                # draw only items of this domain (care); others never do
 
     @property
     def total_max(self) -> int:
@@ -117,6 +118,13 @@ FORMS: dict[str, ExamForm] = {form.id: form for form in (
         Section("reading", "Reading Comprehension", 15, (("short-passage", 6), ("mid-passage", 6),
                                                          ("info-retrieval", 3)), "jft"),
     ), (ScoringSection("jft", "JFT-Basic", 250, 10),), pass_total=200, kind="jft"),
+    # The Nursing Care Japanese test for caregiver candidates: 15 questions in 30 minutes on care words,
+    # talk with residents and colleagues, and care texts. Its makers set the pass mark; we report the share right.
+    ExamForm("care", "Nursing Care Japanese", "N4", (
+        Section("care", "Nursing Care Japanese", 30,
+                (("kanji-reading", 3), ("context", 2), ("verbal-expression", 3), ("quick-response", 2),
+                 ("short-passage", 3), ("info-retrieval", 2)), "care"),
+    ), (ScoringSection("care", "Nursing Care Japanese", 15, 0),), pass_total=0, kind="care", domain="care"),
 )}
 
 

@@ -43,6 +43,10 @@ def _levels(form: ExamForm) -> tuple[str, ...]:
     return ("N5", "N4") if form.kind == "jft" else (form.level,)
 
 
+def _fits(form: ExamForm, level: str, data: dict) -> bool:
+    return level in _levels(form) and data.get("domain") == form.domain
+
+
 def assemble(form: ExamForm, items: list[tuple[str, str, dict]], rng: random.Random) -> list[tuple[int, str]]:
     """(section index, item id) in the order asked: for each part, whole passage sets first drawn at
     random until the part's count is reached (as far as the bank has them), shuffled within the part."""
@@ -51,7 +55,7 @@ def assemble(form: ExamForm, items: list[tuple[str, str, dict]], rng: random.Ran
     for index, section in enumerate(form.sections):
         for item_type, count in section.parts:
             pool = [(item_id, data) for item_id, level, data in items
-                    if level in _levels(form) and data["type"] == item_type and item_id not in used]
+                    if _fits(form, level, data) and data["type"] == item_type and item_id not in used]
             groups: dict[str, list[str]] = {}
             for item_id, data in pool:
                 groups.setdefault(data.get("set") or item_id, []).append(item_id)
@@ -79,7 +83,7 @@ def coverage(form: ExamForm, items: list[tuple[str, str, dict]] | None = None) -
                  ContentItem.data).where(ContentItem.kind == "item", ContentItem.retired_at.is_(None)))]
     counts: dict[str, int] = {}
     for _, level, data in items:
-        if level in _levels(form):
+        if _fits(form, level, data):
             counts[data["type"]] = counts.get(data["type"], 0) + 1
     return min(sum(min(n, counts.get(t, 0)) for t, n in section.parts) / sum(n for _, n in section.parts)
                for section in form.sections)
@@ -218,7 +222,11 @@ def score(attempt: TestAttempt, now: datetime) -> None:
         est = irt.estimate(given, answers)
         posteriors[section.key] = (est.theta, est.se)
         scores[section.key] = exams.scaled(form, section, est.theta)
-    if form.kind == "jft":
+    if form.kind == "care":
+        right = sum(r.correct for r in attempt.responses)
+        scores, total = {"care": right}, right
+        verdict, band = exams.Verdict(None, ()), None
+    elif form.kind == "jft":
         total = scores["jft"]
         passed = total >= form.pass_total
         verdict = exams.Verdict(passed, () if passed else (f"score {total} is below 200, the A2 line",),
@@ -232,7 +240,8 @@ def score(attempt: TestAttempt, now: datetime) -> None:
         "scores": scores, "total": total, "passed": verdict.passed, "reasons": list(verdict.reasons),
         "details": list(verdict.details),
         "abilities": {key: [round(theta, 3), round(sd, 3)] for key, (theta, sd) in posteriors.items()},
-        "band": band, "pass_probability": round(exams.pass_probability(form, posteriors, seed=attempt.seed % 2**32), 3),
+        "band": band, "pass_probability": None if form.kind == "care" else
+        round(exams.pass_probability(form, posteriors, seed=attempt.seed % 2**32), 3),
         "types": by_type, "review": review, "answered": sum(r.choice is not None for r in attempt.responses),
         "questions": len(attempt.responses),
     }

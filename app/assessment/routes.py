@@ -146,16 +146,18 @@ def result(attempt_id: int):
 
 FORM_TITLES = {"jlpt-n5": _l("JLPT N5 mock exam"), "jlpt-n4": _l("JLPT N4 mock exam"),
                "jlpt-n3": _l("JLPT N3 mock exam"), "jlpt-n2": _l("JLPT N2 mock exam"),
-               "jlpt-n1": _l("JLPT N1 mock exam"), "jft-basic": _l("JFT-Basic mock test")}
+               "jlpt-n1": _l("JLPT N1 mock exam"), "jft-basic": _l("JFT-Basic mock test"),
+               "care": _l("Nursing Care Japanese practice test")}
 SECTION_TITLES = {
     "vocabulary": _l("Language Knowledge (Vocabulary)"), "grammar-reading": _l("Language Knowledge (Grammar)・Reading"),
     "listening": _l("Listening"), "script-vocabulary": _l("Script and Vocabulary"),
     "conversation": _l("Conversation and Expression"), "reading": _l("Reading Comprehension"),
     "knowledge-reading": _l("Language Knowledge (Vocabulary/Grammar)・Reading"),
+    "care": _l("Nursing Care Japanese"),
 }
 SCORING_TITLES = {"language": _l("Language Knowledge (Vocabulary/Grammar)・Reading"), "listening": _l("Listening"),
                   "jft": _l("JFT-Basic score"), "knowledge": _l("Language Knowledge (Vocabulary/Grammar)"),
-                  "reading": _l("Reading")}
+                  "reading": _l("Reading"), "care": _l("Nursing Care Japanese")}
 
 
 def _mock(attempt_id: int):

@@ -190,3 +190,19 @@ def test_n1_to_n3_score_knowledge_reading_and_listening_apart():
     assert [s.minutes for s in exams.FORMS["jlpt-n1"].sections] == [110, 55]
     assert exams.jlpt_verdict(n3, {"knowledge": 40, "reading": 36, "listening": 18}).passed is False   # 94
     assert exams.jlpt_verdict(n3, {"knowledge": 40, "reading": 36, "listening": 19}).passed is True    # 95
+
+
+def test_the_nursing_care_test_draws_care_items_only_and_reports_the_share_right(client, learner):
+    attempt_id = start(client, "care")
+    chosen = responses(attempt_id)
+    assert len(chosen) == 15 and {r.section for r in chosen} == {0}
+    assert all(db.session.get(ContentItem, r.item_id).data.get("domain") == "care" for r in chosen)
+    n4 = start(client, "jlpt-n4")
+    assert not any(db.session.get(ContentItem, r.item_id).data.get("domain") for r in responses(n4))
+    for response in chosen[:10]:
+        response.choice = db.session.get(ContentItem, response.item_id).data["answer"]
+    db.session.commit()
+    hand_in(client, attempt_id, 0)
+    result = db.session.get(TestAttempt, attempt_id).result
+    assert result["total"] == 10 and result["passed"] is None and result["pass_probability"] is None
+    assert "10 of 15 right" in client.get(f"/exams/attempt/{attempt_id}/report").get_data(as_text=True)
