@@ -48,6 +48,7 @@ def create_app(config_class=None, **overrides) -> Flask:
     from app.learn import bp as learn_bp
     from app.main import bp as main_bp
     from app.practice import bp as practice_bp
+    from app.schools import bp as schools_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
@@ -55,6 +56,7 @@ def create_app(config_class=None, **overrides) -> Flask:
     app.register_blueprint(practice_bp)
     app.register_blueprint(audio_bp)
     app.register_blueprint(assessment_bp)
+    app.register_blueprint(schools_bp)
     app.add_template_global(audio_url)
 
     from app import cli

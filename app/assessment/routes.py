@@ -243,6 +243,7 @@ def exam_save(attempt_id: int):
 @signed_in
 def exam_answer(attempt_id: int):
     """One answer saved the moment it is chosen (exam.js); JSON in, JSON out."""
+    _mock(attempt_id)                       # someone else's exam: 404 before anything else
     payload = request.get_json(silent=True) or {}
     response_id, choice = payload.get("response"), payload.get("choice")
     if not isinstance(response_id, int) or not (choice is None or isinstance(choice, int)):

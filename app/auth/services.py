@@ -106,7 +106,8 @@ def change_password(user: User, *, current: str, new: str) -> bool:
 
 # --- Password reset links, made by an admin or a school admin -------------------------------------
 
-def _token_hash(token: str) -> str:
+def token_hash(token: str) -> str:
+    """What is stored of a one-time link's token: a leaked database gives no working links."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -144,18 +145,25 @@ def make_reset_link(*, actor: User, user_id: int, now: datetime, valid_for: time
     target = db.session.get(User, user_id)
     if target is None or not can_manage(actor, target):
         raise NotAllowed(user_id)  # someone else's user looks like no user
-    db.session.execute(sa.update(PasswordReset)
-                       .where(PasswordReset.user_id == target.id, PasswordReset.used_at.is_(None))
-                       .values(used_at=now))
-    token = secrets.token_urlsafe(32)
-    db.session.add(PasswordReset(user_id=target.id, created_by_id=actor.id, token_hash=_token_hash(token),
-                                 created_at=now, expires_at=now + valid_for))
+    token = add_reset_token(target, created_by=actor, now=now, valid_for=valid_for)
     db.session.commit()
     return ResetLink(user=target, token=token, expires_at=now + valid_for)
 
 
+def add_reset_token(user: User, *, created_by: User, now: datetime, valid_for: timedelta) -> str:
+    """A new one-time link token for `user` (older unused ones stop working); the caller commits.
+    Also how accounts made for a class get their first password."""
+    db.session.execute(sa.update(PasswordReset)
+                       .where(PasswordReset.user_id == user.id, PasswordReset.used_at.is_(None))
+                       .values(used_at=now))
+    token = secrets.token_urlsafe(32)
+    db.session.add(PasswordReset(user_id=user.id, created_by_id=created_by.id, token_hash=token_hash(token),
+                                 created_at=now, expires_at=now + valid_for))
+    return token
+
+
 def _live_reset(token: str, now: datetime) -> PasswordReset:
-    reset = db.session.scalar(sa.select(PasswordReset).where(PasswordReset.token_hash == _token_hash(token)))
+    reset = db.session.scalar(sa.select(PasswordReset).where(PasswordReset.token_hash == token_hash(token)))
     if reset is None:
         raise BadResetLink("unknown")
     if reset.used_at is not None:

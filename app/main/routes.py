@@ -13,6 +13,7 @@ from app.learn import services as learn_services
 from app.main import bp
 from app.models import utcnow
 from app.practice import services as practice
+from app.schools import services as schools
 from app.security import public
 
 
@@ -26,7 +27,10 @@ def home():
                                queue=practice.queue(current_user, now),
                                streak=practice.streak(current_user.id, practice.today(current_user, now)),
                                forecast=forecast.readiness(current_user, now),
-                               exam_titles={form.id: form.title for form in exams.FORMS.values()})
+                               exam_titles={form.id: form.title for form in exams.FORMS.values()},
+                               assignments=[(a, schools.status(a, current_user.id, now))
+                                            for a in schools.assignments_for_student(current_user)],
+                               classes=schools.enrolled_classes(current_user))
     return render_template("main/home.html")
 
 
