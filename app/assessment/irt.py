@@ -93,7 +93,7 @@ class CatRules:
     min_items: int = 5
     max_items: int = 30
     se_stop: float = 0.25             # stop when ability is this sure …
-    band_stop: float = 0.75           # … or one band is this likely (tuned by bench.placement)
+    band_stop: float = 0.72           # … or one band is this likely (tuned by bench.placement)
     band_stop_after: int = 5          # (the band rule only from this many items on)
     randomesque: int = 6              # pick at random among this many most informative items
     near_cut: float = 0.6             # within this of a band's cut, aim the next item at the cut
