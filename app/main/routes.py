@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import sqlalchemy as sa
 from flask import jsonify, render_template
 from flask_login import current_user
@@ -28,10 +30,20 @@ def home():
                                streak=practice.streak(current_user.id, practice.today(current_user, now)),
                                forecast=forecast.readiness(current_user, now),
                                exam_titles={form.id: form.title for form in exams.FORMS.values()},
-                               assignments=[(a, schools.status(a, current_user.id, now))
-                                            for a in schools.assignments_for_student(current_user)],
+                               assignments=_assignments(now),
                                classes=schools.enrolled_classes(current_user))
     return render_template("main/home.html")
+
+
+def _assignments(now):
+    """The learner's assignments, due ones first: those done more than a week ago drop off."""
+    shown = []
+    for assignment in schools.assignments_for_student(current_user):
+        status = schools.status(assignment, current_user.id, now)
+        if status.state in ("done", "late") and status.when and now - status.when > timedelta(days=7):
+            continue
+        shown.append((assignment, status))
+    return shown[:20]
 
 
 @bp.get("/about")

@@ -111,6 +111,16 @@ def _sort_key(sort: str):
     return lambda r: r.user.name.casefold()
 
 
+def class_activity(classroom: Classroom, now: datetime, days: int = 14) -> list[tuple]:
+    """(day, answers by the class that day) for the last `days` days, oldest first."""
+    first = (now - timedelta(days=days - 1)).date()
+    counts = dict(db.session.execute(
+        sa.select(ReviewLog.study_day, sa.func.count()).join(Enrollment, Enrollment.user_id == ReviewLog.user_id)
+        .where(Enrollment.classroom_id == classroom.id, ReviewLog.study_day >= first)
+        .group_by(ReviewLog.study_day)).all())
+    return [(first + timedelta(days=i), counts.get(first + timedelta(days=i), 0)) for i in range(days)]
+
+
 GRADEBOOK_HEADER = [
     "name",
     "email",

@@ -200,14 +200,14 @@ def dashboard(classroom_id: int):
     room = _class(classroom_id)
     sort = request.args.get("sort", "name")
     rows = progress.class_rows(room, utcnow(), sort if sort in progress.SORTS else "name")
-    return render_template("schools/dashboard.html", room=room, rows=rows, sort=sort, chart=_activity_chart(rows))
+    return render_template("schools/dashboard.html", room=room, rows=rows, sort=sort, chart=_activity_chart(room))
 
 
-def _activity_chart(rows) -> str:
+def _activity_chart(room) -> str:
+    """The whole class's answers on each of the last 14 days."""
     from app.practice.routes import _bar_chart
 
-    points = [(type("D", (), {"day": i + 1})(), r.reviews_7) for i, r in enumerate(rows[:30])]
-    return _bar_chart(points, str(_l("Answers in the last 7 days, per student"))) if rows else ""
+    return _bar_chart(progress.class_activity(room, utcnow()), str(_l("Answers by the class, last 14 days")))
 
 
 @bp.get("/classes/<int:classroom_id>/students/<int:user_id>")

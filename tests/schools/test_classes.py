@@ -187,3 +187,8 @@ def test_a_student_sees_assignments_on_the_home_page(client, teacher, auth):
     client.post("/join", data={"csrf_token": csrf_token(client, "/join"), "code": room.join_code})
     page = client.get("/").get_data(as_text=True)
     assert "From your teacher" in page and 'href="/lesson/n5.l01"' in page and "to do" in page
+    ali = db.session.scalar(sa.select(User).where(User.email == "ali@example.com"))
+    db.session.add(LessonProgress(user_id=ali.id, lesson_id="n5.l01", attempts=1, best_score=1.0,
+                                  completed_at=utcnow(), last_attempt_at=utcnow()))
+    db.session.commit()
+    assert '<span class="tag ok">done</span>' in client.get("/").get_data(as_text=True)
