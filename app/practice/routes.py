@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from app import japanese
 from app.audio.routes import audio_url
+from app.charts import bar_chart
 from app.learn import services as learn
 from app.models import utcnow
 from app.practice import bp, services
@@ -232,30 +233,8 @@ def bring_back(card_id: int):
 
 def _charts(progress: services.Progress) -> dict[str, Markup]:
     return {
-        "reviews": _bar_chart([(d.day, d.reviews) for d in progress.history], _("Answers per day, last 14 days")),
-        "accuracy": _bar_chart([(d.day, round(100 * d.accuracy) if d.accuracy is not None else 0)
-                                for d in progress.history], _("Answers right (%) per day"), maximum=100),
-        "forecast": _bar_chart(progress.forecast, _("Reviews due in the next 14 days")),
+        "reviews": bar_chart([(d.day.day, d.reviews) for d in progress.history], _("Answers per day, last 14 days")),
+        "accuracy": bar_chart([(d.day.day, round(100 * d.accuracy) if d.accuracy is not None else 0)
+                               for d in progress.history], _("Answers right (%) per day"), maximum=100),
+        "forecast": bar_chart([(day.day, n) for day, n in progress.forecast], _("Reviews due in the next 14 days")),
     }
-
-
-def _bar_chart(points: list, title: str, maximum: int | None = None) -> Markup:
-    """A small SVG bar chart made on the server: 14 bars, the value over each, the day under it."""
-    width, height, bar, gap, top, bottom = 280, 120, 16, 4, 16, 18
-    top_value = maximum or max([value for _, value in points] + [1])
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{_escape(title)}">'
-             f"<title>{_escape(title)}</title>"]
-    for i, (day, value) in enumerate(points):
-        x = 6 + i * (bar + gap)
-        h = round((height - top - bottom) * value / top_value) if top_value else 0
-        y = height - bottom - h
-        parts.append(f'<rect x="{x}" y="{y}" width="{bar}" height="{max(h, 1)}" class="bar"/>')
-        if value:
-            parts.append(f'<text x="{x + bar / 2}" y="{y - 3}" class="value">{value}</text>')
-        parts.append(f'<text x="{x + bar / 2}" y="{height - 5}" class="day">{day.day}</text>')
-    parts.append("</svg>")
-    return Markup("".join(parts))  # noqa: S704  (built from numbers and an escaped title)
-
-
-def _escape(text: str) -> str:
-    return str(Markup.escape(text))

@@ -11,6 +11,7 @@ from flask_login import current_user
 
 from app.assessment import exams
 from app.auth import services as accounts
+from app.charts import bar_chart
 from app.learn import services as learn
 from app.learn.forms import ButtonlessForm
 from app.models import Role, utcnow
@@ -200,14 +201,23 @@ def dashboard(classroom_id: int):
     room = _class(classroom_id)
     sort = request.args.get("sort", "name")
     rows = progress.class_rows(room, utcnow(), sort if sort in progress.SORTS else "name")
-    return render_template("schools/dashboard.html", room=room, rows=rows, sort=sort, chart=_activity_chart(room))
+    return render_template("schools/dashboard.html", room=room, rows=rows, sort=sort, chart=_activity_chart(room),
+                           levels=_levels_chart(rows))
 
 
 def _activity_chart(room) -> str:
     """The whole class's answers on each of the last 14 days."""
-    from app.practice.routes import _bar_chart
+    points = [(day.day, n) for day, n in progress.class_activity(room, utcnow())]
+    return bar_chart(points, str(_l("Answers by the class, last 14 days")))
 
-    return _bar_chart(progress.class_activity(room, utcnow()), str(_l("Answers by the class, last 14 days")))
+
+def _levels_chart(rows) -> str:
+    """How many students the placement test put in each band."""
+    bands = ("below N5", "N5", "N4", "N3", "N2", "N1")
+    counts = [("<N5" if band == "below N5" else band, sum(r.placement == band for r in rows)) for band in bands]
+    if not any(n for _, n in counts):
+        return ""
+    return bar_chart(counts, str(_l("Students by placement level")))
 
 
 @bp.get("/classes/<int:classroom_id>/students/<int:user_id>")
