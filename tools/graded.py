@@ -23,8 +23,23 @@ from app.curriculum.checks import Taught, _unknown_words
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
-def taught_by(syllabus: list[dict], lesson: int) -> Taught:
+EARLIER = {"n4": ("n5",), "n3": ("n5", "n4"), "n2": ("n5", "n4", "n3"), "n1": ("n5", "n4", "n3", "n2")}
+
+
+def taught_before(level: str, taught: Taught) -> None:
+    """Everything the courses before `level` teach, from their real files (N4 builds on N5)."""
+    for earlier in EARLIER.get(level, ()):
+        for path in sorted((CONTENT / earlier / "vocab").glob("*.yaml")):
+            for word in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+                taught.add_vocab(str(word["word"]), str(word["reading"]), str(word.get("pos", "")))
+        kanji = CONTENT / earlier / "kanji.yaml"
+        if kanji.exists():
+            taught.kanji.update(str(k["kanji"]) for k in yaml.safe_load(kanji.read_text(encoding="utf-8")) or [])
+
+
+def taught_by(syllabus: list[dict], lesson: int, level: str = "n5") -> Taught:
     taught = Taught(set(), set(), set())
+    taught_before(level, taught)
     for item in syllabus:
         if int(item["lesson"]) <= lesson:
             for word in item.get("vocab", []):
@@ -85,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     plan = CONTENT / "drafts" / args.level / "syllabus.yaml"
     syllabus = yaml.safe_load(plan.read_text(encoding="utf-8"))
-    taught, allowed = taught_by(syllabus, args.lesson), allowed_words()
+    taught, allowed = taught_by(syllabus, args.lesson, args.level), allowed_words()
     if args.files:
         texts = lesson_texts(args.level, args.lesson)
     else:

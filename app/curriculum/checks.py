@@ -137,9 +137,11 @@ class Taught:
     readings: set[str]
     kanji: set[str]
     stems: set[str] = field(default_factory=set)   # of verbs and adjectives: たべ (たべる), たか (たかい)
+    kanji_stems: set[str] = field(default_factory=set)   # of verbs written with kanji: 帰 (帰る), 見つ (見つける)
 
     def copy(self) -> Taught:
-        return Taught(set(self.spellings), set(self.readings), set(self.kanji), set(self.stems))
+        return Taught(set(self.spellings), set(self.readings), set(self.kanji), set(self.stems),
+                      set(self.kanji_stems))
 
     def add_vocab(self, word: str, reading: str, pos: str = "") -> None:
         word = word.lstrip("〜～")
@@ -148,6 +150,11 @@ class Taught:
         self.readings.add(reading)
         if pos in ("verb", "i-adjective") and len(reading) >= 2:
             self.stems.add(reading[:-1])
+        if pos == "verb" and japanese.has_kanji(word) and len(word) >= 2:
+            stem = word[:-1]
+            while len(stem) > 1 and not japanese.is_kanji(stem[-1]) and stem[-1] in "けげせぜてでねべめれえ":
+                stem = stem[:-1]             # 見つける → 見つ: the ichidan ending may change (見つかる)
+            self.kanji_stems.add(stem)
 
 
 def _sentences(lesson: Entry, by_id: dict[str, Entry]) -> Iterator[tuple[Entry, tuple, str, bool]]:
@@ -200,7 +207,10 @@ def _covered(text: str, phrases: set[str]) -> list[bool]:
 def _unknown_words(text: str, taught: Taught, allowed: set[str]) -> Iterator[str]:
     # A taught word written out whole covers its characters, in kanji or in kana (がくせい, which the
     # dictionary splits がく|せい).
-    covered = _covered(text, taught.spellings | taught.readings | allowed)
+    # … also in a mix of hiragana and katakana (ざいりゅうカード for ざいりゅうかーど): compare as hiragana
+    phrases = taught.spellings | taught.readings | allowed
+    covered = [a or b for a, b in zip(_covered(text, phrases), _covered(japanese.to_hiragana(text), phrases),
+                                      strict=True)]
     previous = None
     for token in japanese.tokens(text):
         before, previous = previous, token
@@ -219,6 +229,8 @@ def _unknown_words(text: str, taught: Taught, allowed: set[str]) -> Iterator[str
         if not token.has_kanji and (lemma_reading in taught.readings or token.reading in taught.readings
                                     or _inflects_taught(token, taught)):
             continue
+        if token.has_kanji and token.pos == "動詞" and _inflects_taught_spelling(token, taught):
+            continue
         yield token.surface if token.surface == lemma else f"{token.surface} ({lemma})"
 
 
@@ -226,6 +238,12 @@ def _unknown_words(text: str, taught: Taught, allowed: set[str]) -> Iterator[str
 def _counter_kana() -> frozenset[str]:
     """Every sound of every counter the engine knows (ふん, ぷん, ぼん …), as kana after a number."""
     return frozenset(sound for c in COUNTERS.values() for sound in (c.reading, c.after_geminate, c.voiced) if sound)
+
+
+def _inflects_taught_spelling(token, taught: Taught) -> bool:
+    """A taught verb in a form the dictionary files under another verb: 帰って (read as 返る),
+    待たされる (as 待たす), 見つかった: the form starts with the taught spelling less its ending."""
+    return any(token.surface.startswith(stem) for stem in taught.kanji_stems)
 
 
 def _is_number(token) -> bool:
@@ -238,6 +256,8 @@ def _inflects_taught(token, taught: Taught) -> bool:
     kana count as the taught word when they start with its stem (its reading less the last kana),
     a stem of two kana or more, or of one for a verb read as a verb."""
     surface = japanese.to_hiragana(token.surface)
+    if len(surface) >= 3 and any(reading.startswith(surface) for reading in taught.readings):
+        return True                          # the first part of a taught word: びっくり(する)
     return any(surface[:length] in taught.stems and (length >= 2 or token.pos == "動詞")
                for length in range(len(surface), 0, -1))
 

@@ -199,3 +199,22 @@ def test_item_problems(course, old, new, expected):
     _edit(course, ITEMS, old, new)
     problems = _problems(course)
     assert any(expected in p for p in problems), problems
+
+
+@pytest.mark.parametrize("text, unknown", [
+    ("国に帰って、", []),                        # 帰っ filed under 返る: still the taught 帰る
+    ("待たされました。", []),                    # the short causative-passive, read as 待たす
+    ("見つかりました。", []),                    # 見つける taught: 見つかる shares its stem
+    ("ざいりゅうカードを見せて", []),            # a taught word in hiragana and katakana
+    ("びっくりしました。", []),                  # the first part of びっくりする
+    ("犬を見つけた", ["犬"]),                    # an untaught word is still caught
+])
+def test_forms_the_dictionary_files_elsewhere_count_as_the_taught_word(text, unknown):
+    from app.curriculum.checks import Taught, _unknown_words
+
+    taught = Taught(set(), set(), set())
+    for word, reading, pos in [("帰る", "かえる", "verb"), ("待つ", "まつ", "verb"), ("見つける", "みつける", "verb"),
+                               ("在留カード", "ざいりゅうかーど", "noun"), ("びっくりする", "びっくりする", "verb"),
+                               ("見せる", "みせる", "verb"), ("国", "くに", "noun")]:
+        taught.add_vocab(word, reading, pos)
+    assert list(_unknown_words(text, taught, set())) == unknown
