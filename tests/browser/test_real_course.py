@@ -28,13 +28,19 @@ def test_real_lessons_grammar_kana_and_search_in_both_languages(phone, live_serv
     page = phone
     _sign_up(page, live_server)
     page.get_by_role("link", name="Course").click()
-    assert page.locator("ol.lessons li, .lessons li").count() == 25
+    courses = page.locator("ol.lessons")
+    assert courses.count() == 2                                  # N5, then N4
+    assert [courses.nth(i).locator("li").count() for i in range(2)] == [25, 25]
     page.screenshot(path=str(screenshot_dir / "real-course-en.png"))
 
     page.goto(live_server + "/lesson/n5.l15")
     assert page.locator(".dialogue ruby").count() >= 1 and _fits(page)
     page.locator("main section.card").nth(0).screenshot(path=str(screenshot_dir / "real-lesson15-top-en.png"))
     page.locator(".dialogue").screenshot(path=str(screenshot_dir / "real-lesson15-dialogue-en.png"))
+
+    page.goto(live_server + "/lesson/n4.l20")
+    assert page.locator(".dialogue ruby").count() >= 1 and _fits(page)
+    page.locator(".dialogue").screenshot(path=str(screenshot_dir / "real-n4-lesson20-dialogue-en.png"))
 
     page.goto(live_server + "/search?q=taberu")
     assert page.locator("a[href=\"/word/n5.v.taberu\"]").count() == 1
