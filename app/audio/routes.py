@@ -10,6 +10,7 @@ from flask import abort, current_app, request, send_file, url_for
 
 from app.audio import bp, speech
 from app.audio.texts import index_of, spoken_texts
+from app.japanese import readings
 from app.learn import services as learn
 from app.security import signed_in
 
@@ -34,19 +35,43 @@ def speak(item_id: str, n: int):
 
 def audio_file(text: str, reading: str | None = None) -> Path:
     """The file holding the audio of `text`, made the first time (written whole, then renamed, so a
-    request never sees half a file)."""
+    request never sees half a file). Which text Open JTalk is given (speech.spoken_text) is itself
+    kept on disk, per text and per version of the engine, so asking again costs a file read."""
+    root = Path(current_app.config["AUDIO_DIR"])
+    known = _known.get((str(root), text, reading))
+    if known is not None and known.exists():
+        return known
+    _known[(str(root), text, reading)] = path = _stored_or_made(root, text, reading)
+    return path
+
+
+# (audio folder, text, reading) → its file, for the life of the process: a deck asks for ~1,400.
+_known: dict[tuple[str, str, str | None], Path] = {}
+readings.CACHES.append(_known.clear)             # emptied with the engine's caches (benchmarks start cold)
+
+
+def _stored_or_made(root: Path, text: str, reading: str | None) -> Path:
+    index = root / "by-text" / f"{speech.text_key(text, reading)}.txt"
+    name = index.read_text(encoding="utf-8") if index.exists() else None
+    path = root / name[:2] / f"{name}.ogg" if name else None
+    if path is not None and path.exists():
+        return path
     spoken = speech.spoken_text(text, reading)
     name = speech.key(spoken)
-    folder = Path(current_app.config["AUDIO_DIR"]) / name[:2]
+    folder = root / name[:2]
     path = folder / f"{name}.ogg"
     if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        audio = speech.synthesize(spoken)
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".part")
-        with os.fdopen(handle, "wb") as out:
-            out.write(audio)
-        os.replace(temporary, path)
+        _write_whole(path, speech.synthesize(spoken))
+    _write_whole(index, name.encode("utf-8"))
     return path
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(temporary, path)
 
 
 def audio_url(item, text: str | None = None) -> str | None:

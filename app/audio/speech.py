@@ -15,6 +15,7 @@ import re
 import threading
 import warnings
 from functools import cache
+from pathlib import Path
 
 from app import japanese
 
@@ -72,6 +73,22 @@ def spoken_text(text: str, reading: str | None = None) -> str:
     with _lock:
         theirs = _openjtalk().g2p(text, kana=True)
     return text if _sounds(theirs) == _sounds(ours) else ours
+
+
+@cache
+def engine_version() -> str:
+    """Changes when the reading engine or its overrides change (the spoken text may change then)."""
+    digest = hashlib.sha256(VOICE.encode())
+    root = Path(__file__).resolve().parents[2]
+    for path in sorted([*(root / "app" / "japanese").glob("*.py"), root / "content" / "readings.yaml"]):
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def text_key(text: str, reading: str | None) -> str:
+    """The name under which the decision for a text (what is spoken) is kept."""
+    return hashlib.sha256(f"{engine_version()}\n{reading or ''}\n{text.strip()[:MAX_CHARS]}".encode()).hexdigest()[:32]
 
 
 def key(spoken: str) -> str:
