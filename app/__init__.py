@@ -45,6 +45,7 @@ def create_app(config_class=None, **overrides) -> Flask:
     from app.audio import bp as audio_bp
     from app.audio.routes import audio_url
     from app.auth import bp as auth_bp
+    from app.export import bp as export_bp
     from app.learn import bp as learn_bp
     from app.main import bp as main_bp
     from app.practice import bp as practice_bp
@@ -56,6 +57,7 @@ def create_app(config_class=None, **overrides) -> Flask:
     app.register_blueprint(practice_bp)
     app.register_blueprint(audio_bp)
     app.register_blueprint(assessment_bp)
+    app.register_blueprint(export_bp)
     app.register_blueprint(schools_bp)
     app.add_template_global(audio_url)
 

@@ -88,12 +88,14 @@ def init_app(app: Flask) -> None:
     from app.assessment.cli import items_cli
     from app.audio.cli import audio_cli
     from app.curriculum.cli import content_cli
+    from app.export.cli import decks_cli
 
     app.cli.add_command(demo)
     app.cli.add_command(jp)
     app.cli.add_command(content_cli)
     app.cli.add_command(audio_cli)
     app.cli.add_command(items_cli)
+    app.cli.add_command(decks_cli)
     app.cli.add_command(users)
 
 

@@ -79,7 +79,7 @@ def _routes(app):
 def _url(rule, ids, placement_id, mock_id, responses):
     values = dict(ids)
     attempt = mock_id if rule.rule.startswith("/exams/") else placement_id
-    values.update(attempt_id=attempt, response_id=responses[attempt], n=0)
+    values.update(attempt_id=attempt, response_id=responses[attempt], n=0, kind="vocab")
     return rule.build(values, append_unknown=False)[1]
 
 
