@@ -74,8 +74,9 @@ class Content:
         return [e for e in self.entries if e.kind == kind]
 
 
-class _Loader(yaml.SafeLoader):
-    """Keeps every scalar a string: YAML 1.1 would turn no, yes, on, off into booleans."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Keeps every scalar a string: YAML 1.1 would turn no, yes, on, off into booleans. Parses with
+    libyaml when PyYAML has it (about 10x faster on 14,000-line lesson folders), else in Python."""
 
 
 _Loader.yaml_implicit_resolvers = {}
