@@ -212,6 +212,20 @@ def karai(at: At, dictionary: str) -> str:
     return "から" + dictionary[2:] if dictionary.startswith("つら") and near & FOOD else dictionary
 
 
+# 便 on its own is びん (a flight, a delivery: 次の便, この便で送る) but in care work it is stool, べん:
+# 便が出ましたか, 便の色. A 便 that no word modifies, followed closely by one of these, is べん.
+STOOL_NEAR = ("出", "色", "量", "状態", "回数", "硬", "かた", "柔らか", "やわらか", "形", "検査", "におい", "臭")
+
+
+def ben(at: At, dictionary: str) -> str:
+    before = at.before()
+    if dictionary != "びん" or _surface(before) == "の" or _pos(before) in ("名詞", "連体詞", "接頭辞"):
+        return dictionary
+    sentence, i = at.sentence, at.i
+    near = [sentence.surface(j) for j in range(i + 1, min(len(sentence), i + 4))]
+    return "べん" if any(word.startswith(STOOL_NEAR) for word in near) else dictionary
+
+
 # Words that take rendaku as the second part of a compound noun: (plain, voiced).
 RENDAKU = {
     "日": ("ひ", "び"),              # 土曜日 どようび, 誕生日 たんじょうび
@@ -241,6 +255,7 @@ CONTEXT_RULES: dict[str, Rule] = {
     "何": nani, "人": hito, "中": naka, "者": sha, "前": mae, "度": tabi, "数": kazu, "色": iro,
     "方": hou, "等": nado, "間": ma, "他": hoka, "何時": nanji, "十分": juubun, "米": kome,
     "一日": tsuitachi, "1日": tsuitachi, "雨": ame, "着": gi, "何人": nannin, "月": tsuki,
+    "便": ben,
 } | {word: rendaku for word in RENDAKU} \
   | {form: yameru for form in ("止め", "止める", "止めれ", "止めろ", "止めよ")} \
   | {form: hiraku for form in ("開か", "開き", "開く", "開け", "開こ", "開い")} \
