@@ -27,6 +27,13 @@ def lesson_deck(lesson_id: str, kind: str):
     return _download(lambda: services.lesson_deck(lesson_id, request.args.get("to") or None, kind))
 
 
+@bp.get("/decks/module/<module_id>/vocab.apkg")
+@signed_in
+def module_deck(module_id: str):
+    """A workplace module's words."""
+    return _download(lambda: services.module_deck(module_id))
+
+
 @bp.get("/decks/class/<int:classroom_id>/<kind>.apkg")
 @signed_in
 def class_deck(classroom_id: int, kind: str):

@@ -1,5 +1,5 @@
-"""Which items a deck holds (a level, a lesson or a range of lessons, what a learner has studied), and
-the built decks, kept on disk until what they hold changes."""
+"""Which items a deck holds (a level, a lesson or a range of lessons, a workplace module, what a learner
+has studied), and the built decks, kept on disk until what they hold changes."""
 
 from __future__ import annotations
 
@@ -137,6 +137,20 @@ def lesson_deck(first: str, last: str | None, kind: str) -> Selection:
     span = start.id if start.id == end.id else f"{start.id}-{end.id}"
     return _selection(kind, f"lessons:{span}:{kind}", f"{span}-{kind}",
                       f"Kakehashi::JLPT {start.level}::{number}::{anki.NOTE_KINDS[kind].label}", items)
+
+
+def module_deck(module_id: str) -> Selection:
+    """A workplace module's words (module.care), in the module's teaching order."""
+    module = db.session.scalar(_live("module").where(ContentItem.id == module_id))
+    if module is None:
+        raise NoDeck(_l("There is no workplace module “%(module)s”.", module=module_id[:40]))
+    items = list(db.session.scalars(_live("vocab").where(ContentItem.lesson_id == module.id)
+                                    .order_by(ContentItem.position, ContentItem.id)))
+    if not items:
+        raise NoDeck(_l("%(module)s has no words loaded yet, so there is no deck to make.",
+                        module=module.data["title"]["en"]))
+    return _selection("vocab", f"module:{module.id}:vocab", f"{module.id}-vocab",
+                      f"Kakehashi::Japanese for work::{module.data['title']['en']}::Vocabulary", items)
 
 
 def studied_deck(user_id: int, kind: str) -> Selection:

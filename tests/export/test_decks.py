@@ -68,6 +68,8 @@ def test_text_beside_furigana_cannot_be_read_as_furigana():
     (lambda: services.lesson_deck("n5.l01", "n5.l42", "kanji"), "There is no lesson “n5.l42”"),
     (lambda: services.lesson_deck("n5.v.taberu", None, "vocab"), "There is no lesson “n5.v.taberu”"),
     (lambda: services.studied_deck(1, "vocab"), "You have not studied any words yet"),
+    (lambda: services.module_deck("module.farm"), "There is no workplace module “module.farm”"),
+    (lambda: services.module_deck("n5.l01"), "There is no workplace module “n5.l01”"),
 ])
 def test_a_deck_that_cannot_be_made_says_why_and_writes_nothing(app, course, decks_dir, select, message):
     with pytest.raises(services.NoDeck) as refused:
@@ -103,6 +105,7 @@ def learner(course, client, auth):
     ("/decks/level/n5/kanji.apkg", "kakehashi-n5-kanji.apkg", 3),
     ("/decks/lesson/n5.l01/grammar.apkg", "kakehashi-n5.l01-grammar.apkg", 1),
     ("/decks/lesson/n5.l01/vocab.apkg?to=n5.l01", "kakehashi-n5.l01-vocab.apkg", 6),
+    ("/decks/module/module.care/vocab.apkg", "kakehashi-module.care-vocab.apkg", 3),
 ])
 def test_a_deck_downloads_as_an_apkg(client, learner, tmp_path, path, name, notes):
     response = client.get(path)
@@ -121,6 +124,7 @@ def test_a_deck_downloads_as_an_apkg(client, learner, tmp_path, path, name, note
     ("/decks/level/N5/sentences.apkg", "There is no deck of"),
     ("/decks/lesson/n5.l77/vocab.apkg", "There is no lesson"),
     ("/decks/studied/vocab.apkg", "You have not studied any words yet"),
+    ("/decks/module/module.fish/vocab.apkg", "There is no workplace module"),
 ])
 def test_a_bad_download_gets_a_page_that_says_why(client, learner, decks_dir, path, message):
     response = client.get(path)
@@ -139,6 +143,14 @@ def test_the_course_map_and_lesson_page_offer_decks(client, learner):
     lesson = client.get("/lesson/n5.l01").get_data(as_text=True)
     for kind in anki.KINDS:
         assert f"/decks/lesson/n5.l01/{kind}.apkg" in lesson
+    assert "/decks/module/module.care/vocab.apkg" in client.get("/module/module.care").get_data(as_text=True)
+
+
+def test_a_module_deck_holds_its_words_in_teaching_order_and_no_level_deck_does(app, course):
+    selection = services.module_deck("module.care")
+    assert [item.id for item in selection.items] == ["care.v.kaigo", "care.v.shokuji", "care.v.tetsudau"]
+    assert selection.name == "Kakehashi::Japanese for work::Care work::Vocabulary"
+    assert not any(item.id.startswith("care.") for item in services.level_deck(["N5"], "vocab").items)
 
 
 # --- flask decks build -------------------------------------------------------------------------
@@ -154,14 +166,18 @@ def test_the_command_writes_a_deck_and_says_what_is_in_it(runner, course, tmp_pa
     lessons = runner.invoke(args=["decks", "build", "--lesson", "n5.l01-n5.l01", "--kind", "kanji",
                                   "--out", str(tmp_path / "l.apkg")])
     assert lessons.exit_code == 0 and "3 notes" in lessons.output
+    module = runner.invoke(args=["decks", "build", "--module", "care", "--out", str(tmp_path / "m.apkg")])
+    assert module.exit_code == 0 and "Care work" in module.output and "3 notes" in module.output
 
 
 @pytest.mark.parametrize("args, message", [
     (["--level", "N6"], "There is no level “N6”"),
     (["--level", "N4"], "There are no words of N4 loaded yet"),
     (["--lesson", "n5.l09"], "There is no lesson “n5.l09”"),
-    ([], "give one of --level, --lesson or --class"),
-    (["--level", "N5", "--lesson", "n5.l01"], "give one of --level, --lesson or --class"),
+    ([], "give one of --level, --lesson, --class or --module"),
+    (["--level", "N5", "--lesson", "n5.l01"], "give one of --level, --lesson, --class or --module"),
+    (["--module", "fish"], "There is no workplace module “module.fish”"),
+    (["--module", "care", "--kind", "kanji"], "a workplace module has a deck of its words only"),
 ])
 def test_the_command_refuses_bad_input_without_writing_a_file(runner, course, tmp_path, args, message):
     out = tmp_path / "deck.apkg"

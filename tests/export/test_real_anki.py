@@ -166,3 +166,13 @@ def test_lesson_and_studied_decks(app, course, collection):
     assert [item.id for item in mine.items] == ["n5.v.hito", "n5.v.taberu"]     # in course order, once each
     import_deck(collection, build(mine).path)
     assert collection.note_count() == 2 and collection.decks.by_name("Kakehashi::Studied::Vocabulary")
+
+
+def test_a_workplace_module_deck_imports_its_words(app, course, collection):
+    deck = build(services.module_deck("module.care"))
+    import_deck(collection, deck.path)
+    assert collection.note_count() == 3 and collection.card_count() == 3
+    assert collection.decks.by_name("Kakehashi::Japanese for work::Care work::Vocabulary")
+    note = note_of(collection, "care.v.kaigo")
+    card = note.cards()[0]
+    assert "<ruby>" in card.question() and "نگہداشت" in card.answer()
