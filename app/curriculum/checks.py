@@ -48,6 +48,9 @@ def ids_match_their_place(content: Content) -> Iterator[Problem]:
         elif entry.kind == "module" and entry.id != f"module.{entry.level}":
             yield _problem(entry, ("id",), f"the module in content/modules/{entry.level}/ has the id "
                                            f"module.{entry.level}")
+        elif entry.kind == "guide" and entry.id != f"guide.{entry.level}":
+            yield _problem(entry, ("id",), f"the guide in content/guides/{entry.level}.yaml has the id "
+                                           f"guide.{entry.level}")
         elif entry.kind == "kana":
             script = "h" if "hiragana" in entry.source.file else "k"
             if not entry.id.startswith(f"kana.{script}."):

@@ -131,6 +131,8 @@ def _classify(relative: str) -> tuple[str, str] | None:
         return "kana", "kana"
     if parts[0] == "items" and len(parts) == 3 and parts[1] in ("kana", *(lv.lower() for lv in schema.LEVELS)):
         return "item", "kana" if parts[1] == "kana" else parts[1].upper()
+    if parts[0] == "guides" and len(parts) == 2:
+        return "guide", parts[1].removesuffix(".yaml")
     if parts[0] == "modules" and len(parts) == 3 and parts[1] in schema.SECTORS:
         return {"module.yaml": ("module", parts[1]), "vocab.yaml": ("vocab", parts[1])}.get(parts[2])
     if len(parts) >= 2 and parts[0] in {lv.lower() for lv in schema.LEVELS}:
@@ -197,7 +199,7 @@ def load(root: Path) -> Content:
                 for item in error.errors():
                     content.problems.append(Problem(shown_as, source.line(tuple(item["loc"])), "",
                                                     _field_name(item["loc"]), item["msg"]))
-        elif kind in ("lesson", "module"):
+        elif kind in ("lesson", "module", "guide"):
             _validate(kind, level, data, source, (), content)
         elif not isinstance(data, list):
             content.problems.append(Problem(shown_as, 1, "", "", f"expected a list of {kind} entries"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -56,6 +57,7 @@ GrammarId = _id(rf"n[1-5]\.g\.{ID_PART}", "n5.g.wa-desu")
 LessonId = _id(r"n[1-5]\.l\d\d", "n5.l07")
 CourseId = _id(ID_PART, "n5")
 ModuleId = _id(rf"module\.({'|'.join(SECTORS)})", "module.care")
+GuideId = _id(rf"guide\.{ID_PART}", "guide.work")
 
 
 class Strict(BaseModel):
@@ -221,6 +223,29 @@ class Module(Strict):
         return self
 
 
+class Source(Strict):
+    name: Str
+    url: Annotated[Str, StringConstraints(pattern=r"^https://\S+$")]
+
+
+class GuideSection(Strict):
+    heading: Text
+    paragraphs: Annotated[list[Text], Field(min_length=1)]
+    points: list[Text] = []             # a list shown after the paragraphs
+
+
+class Guide(Strict):
+    """A page of facts for learners (content/guides/<name>.yaml): written by us, with the sources its
+    facts were checked against and the day they were checked."""
+
+    id: GuideId
+    title: Text
+    summary: Text
+    checked: date
+    sources: Annotated[list[Source], Field(min_length=1)]
+    sections: Annotated[list[GuideSection], Field(min_length=1)]
+
+
 # JLPT question types (official names, see docs/content-format.md) and kana items, by section.
 ITEM_TYPES = {
     "kana": "vocabulary",
@@ -286,5 +311,5 @@ class Allowed(Strict):
 
 KINDS: dict[str, type[Strict]] = {
     "kana": Kana, "vocab": Vocab, "kanji": Kanji, "grammar": Grammar, "lesson": Lesson, "course": Course,
-    "module": Module, "item": Item,
+    "module": Module, "item": Item, "guide": Guide,
 }

@@ -7,7 +7,8 @@ from collections import Counter, defaultdict
 from app.curriculum.loader import Content
 
 KIND_KEYS = {"kana": "kana", "vocab": "vocab", "kanji": "kanji", "grammar": "grammar", "lesson": "lessons",
-             "course": "courses", "module": "modules", "item": "items"}
+             "course": "courses", "module": "modules", "item": "items",
+             "guide": "guides"}
 
 
 def stats(content: Content) -> dict:

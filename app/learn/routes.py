@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from flask import Response, abort, render_template, request
+from flask import Response, abort, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 
 from app import japanese
+from app.curriculum.schema import LEVELS
 from app.curriculum.strokes import stroke_svg
 from app.learn import bp, exercises, jlpt, reader, services
 from app.learn.forms import ButtonlessForm, ReaderForm
@@ -33,13 +35,14 @@ def translated(text: dict | None) -> str:
 
 
 _JAPANESE_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e〜×]+"
-                           r"(?:[ .…]*[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e〜×]+)*")
+                           r"(?:[ .…0-9]*[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e〜×]+)*")
 
 
 @bp.app_template_filter("bidi")
 def isolate_japanese(text: str) -> Markup:
     """Text in the learner's language with the Japanese in it isolated (<bdi lang="ja">), so that
-    inside an Urdu sentence it stays left-to-right in a Japanese font. Escapes the text."""
+    inside an Urdu sentence it stays left-to-right in a Japanese font (digits inside it too: 特定技能1号).
+    Escapes the text."""
     escaped = str(Markup.escape(text or ""))
     return Markup(_JAPANESE_RUN.sub(lambda m: f'<bdi lang="ja">{m.group()}</bdi>', escaped))  # noqa: S704
 
@@ -50,10 +53,26 @@ def meanings(data: dict) -> str:
     return "، ".join(data["ur"]) if str(get_locale()) == "ur" and data.get("ur") else "; ".join(data.get("en", []))
 
 
+@bp.app_template_filter("level_name")
+def level_name(level: str) -> str:
+    """N5 … N1 and kana as they are; a workplace word's level is its sector: "work"."""
+    return level if level in (*LEVELS, "kana") else str(_l("work"))
+
+
+@bp.app_template_global()
+def unit_url(unit) -> str:
+    """The page of a lesson or of a workplace module."""
+    if unit.kind == "module":
+        return url_for("learn.module", module_id=unit.id)
+    return url_for("learn.lesson", lesson_id=unit.id)
+
+
 @bp.app_template_filter("romaji")
 def romaji_filter(kana: str) -> str:
     return japanese.romaji(kana or "")
 
+
+GUIDE_FRESH_DAYS = 365      # a guide's facts not checked for longer are shown with a warning
 
 VERB_CLASSES = {
     "godan": _l("group 1 (godan, u-verb)"),
@@ -74,7 +93,8 @@ def word_ruby_filter(item) -> list:
 def course_map():
     done = services.progress(current_user.id)
     courses = [(course, services.lessons_of(course.id)) for course in services.courses()]
-    return render_template("learn/course_map.html", courses=courses, done=done, modules=services.modules())
+    return render_template("learn/course_map.html", courses=courses, done=done, modules=services.modules(),
+                           guides=services.guides())
 
 
 @bp.route("/lesson/<lesson_id>", methods=["GET", "POST"])
@@ -94,6 +114,18 @@ def module(module_id: str):
     if module is None:
         abort(404)
     return _unit_page("learn/module.html", module, module=module, words=services.introduced_by(module.id)["vocab"])
+
+
+@bp.get("/guide/<name>")
+@public
+def guide(name: str):
+    """A page of facts (Japan for work): for everyone, signed in or not."""
+    guide = services.item("guide", f"guide.{name}")
+    if guide is None:
+        abort(404)
+    checked = date.fromisoformat(guide.data["checked"])
+    return render_template("learn/guide.html", guide=guide, checked=checked,
+                           stale=(utcnow().date() - checked).days > GUIDE_FRESH_DAYS)
 
 
 def _unit_page(template: str, unit, **context):
@@ -138,7 +170,9 @@ def _entry_page(kind: str, item_id: str):
     entry = services.item(kind, item_id)
     if entry is None:
         abort(404)
-    lesson = services.item("lesson", entry.lesson_id) if entry.lesson_id else None
+    # the lesson that teaches it, or for a workplace word its module
+    lesson = (services.item("lesson", entry.lesson_id) or services.item("module", entry.lesson_id)
+              if entry.lesson_id else None)
     extra = {"words": services.words_using(entry.headword)} if kind == "kanji" else {"verb_classes": VERB_CLASSES}
     return render_template(f"learn/{kind}.html", entry=entry, lesson=lesson, **extra)
 

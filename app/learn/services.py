@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from app import japanese
+from app.curriculum.schema import SECTORS
 from app.extensions import db
 from app.learn import exercises
 from app.models import ContentItem, LessonProgress
@@ -25,9 +26,14 @@ def courses() -> list[ContentItem]:
 
 
 def modules() -> list[ContentItem]:
-    """The workplace modules, full ones first, in the order of their files."""
-    rows = db.session.scalars(_live().where(ContentItem.kind == "module").order_by(ContentItem.position))
-    return sorted(rows, key=lambda m: bool(m.data.get("starter")))
+    """The workplace modules, full ones first, in the order of the sectors (care, farm, food …)."""
+    rows = db.session.scalars(_live().where(ContentItem.kind == "module"))
+    order = {sector: n for n, sector in enumerate(SECTORS)}
+    return sorted(rows, key=lambda m: (bool(m.data.get("starter")), order.get(m.level, len(order)), m.id))
+
+
+def guides() -> list[ContentItem]:
+    return list(db.session.scalars(_live().where(ContentItem.kind == "guide").order_by(ContentItem.id)))
 
 
 def lessons_of(course_id: str) -> list[ContentItem]:
@@ -77,7 +83,7 @@ def search(query: str) -> list[ContentItem]:
     else:
         terms.add(japanese.to_hiragana(query))
     like = [ContentItem.search_text.contains(term, autoescape=True) for term in terms]
-    kinds = ("vocab", "kanji", "grammar", "kana")
+    kinds = ("vocab", "kanji", "grammar", "kana", "module", "guide")
     rows = list(db.session.scalars(_live().where(ContentItem.kind.in_(kinds), sa.or_(*like))
                                    .order_by(sa.func.length(ContentItem.headword), ContentItem.id).limit(SEARCH_LIMIT)))
     exact = [r for r in rows if r.headword.casefold() in terms or r.reading in terms]  # exact matches first

@@ -166,6 +166,7 @@ def test_reader_leaves_out_furigana_on_kanji_of_finished_lessons(client, learner
     ("فعل کی て شکل + もいいです لگائیں۔", 'فعل کی <bdi lang="ja">て</bdi> شکل + <bdi lang="ja">もいいです</bdi> لگائیں۔'),
     ("Use 〜てください.", 'Use <bdi lang="ja">〜てください</bdi>.'),
     ("<b>x</b> 日本", '&lt;b&gt;x&lt;/b&gt; <bdi lang="ja">日本</bdi>'),
+    ("درجہ (特定技能1号) اور 3 سال", 'درجہ (<bdi lang="ja">特定技能1号</bdi>) اور 3 سال'),
     ("", ""),
 ])
 def test_japanese_inside_urdu_or_english_is_isolated_and_escaped(text, html):
@@ -192,8 +193,15 @@ def test_a_module_page_shows_words_dialogues_notices_and_marks_exercises(client,
 
 
 def test_module_words_are_found_and_have_pages(client, learner):
-    assert 'href="/word/care.v.kaigo"' in client.get("/search?q=kaigo").get_data(as_text=True)
-    assert client.get("/word/care.v.kaigo").status_code == 200
+    found = client.get("/search?q=kaigo").get_data(as_text=True)
+    assert 'href="/word/care.v.kaigo"' in found and '<span class="tag">work</span>' in found
+    word = client.get("/word/care.v.kaigo").get_data(as_text=True)
+    assert "<dd>work</dd>" in word and '<a href="/module/module.care">Taught in: Care work</a>' in word
+
+
+@pytest.mark.parametrize("query", ["care work", "نگہداشت کا کام"])
+def test_search_finds_a_workplace_module_by_its_title(client, learner, query):
+    assert 'href="/module/module.care"' in client.get("/search", query_string={"q": query}).get_data(as_text=True)
 
 
 @pytest.mark.parametrize("path", ["/word/item.n5.kanji-reading.eiga", "/grammar/item.n5.grammar-form.wa",
