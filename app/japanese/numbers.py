@@ -99,6 +99,7 @@ def _counters() -> dict[str, Counter]:
 
 
 COUNTERS: Mapping[str, Counter] = MappingProxyType(_counters())
+TENTH = Counter("ぶ")           # 分 after degrees is a tenth of one: 37度8分 さんじゅうななどはちぶ
 
 # The first sound of a counter we have no row for decides its sound change (一酸化 いっさんか).
 _K_ROW, _H_ROW, _ST_ROW = "かきくけこ", "はひふへほ", "さしすせそたちつてと"

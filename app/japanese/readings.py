@@ -33,7 +33,7 @@ from app.japanese.morphemes import (
     chunks,
     normalise_with_map,
 )
-from app.japanese.numbers import COUNTERS, NUMERAL_CHARS, default_counter, number_with_counter, read_number
+from app.japanese.numbers import COUNTERS, NUMERAL_CHARS, TENTH, default_counter, number_with_counter, read_number
 
 READINGS_FILE = Path(__file__).resolve().parents[2] / "content" / "readings.yaml"
 CACHE_SIZE = 4096          # sentences; a page of lessons repeats the same few hundred
@@ -123,6 +123,8 @@ def _read_number(at: At, out: list[Piece]) -> At:
         return at
     counter_at = last.after()
     counter = _counter(counter_at)
+    if counter_at is not None and counter_at.surface == "分" and rules.after_degrees(at):
+        counter = TENTH
     if counter is None:
         out.append((at.start, last.end, number.head + number.last, False))
         return last

@@ -128,6 +128,13 @@ def after_month(at: At) -> bool:
     return before is not None and before.surface.endswith("月")
 
 
+def after_degrees(at: At) -> bool:
+    """Whether a number of degrees comes just before: 三十七度|八分, 37度|8分 (a temperature: 分 is a tenth)."""
+    before = at.before()
+    number = before.before() if before is not None and before.surface == "度" else None
+    return number is not None and (number.surface.isdigit() or number.fields()[POS2] == "数詞")
+
+
 def tsuitachi(at: At, dictionary: str) -> str:
     # 一日 taken as one word: ついたち on a date, いちにち (a day's length) otherwise.
     return dictionary if dictionary != "ついたち" or after_month(at) else "いちにち"

@@ -9,6 +9,9 @@ from app.japanese import reading
 from app.japanese.readings import READINGS_FILE, overrides
 
 COUNTERS = [
+    # 分 after degrees is a tenth (a temperature in a care record); after anything else, minutes
+    ("体温は三十七度八分でした", "たいおんはさんじゅうななどはちぶでした"), ("36度5分", "さんじゅうろくどごぶ"),
+    ("七度六分", "ななどろくぶ"), ("三度目に十分休む", "さんどめにじゅうぶんやすむ"), ("八時十分", "はちじじゅっぷん"),
     ("三本", "さんぼん"), ("六本", "ろっぽん"), ("一本", "いっぽん"), ("八本", "はっぽん"),
     ("十本", "じゅっぽん"), ("百本", "ひゃっぽん"), ("何本", "なんぼん"), ("四本", "よんほん"),
     ("千本", "せんぼん"),                       # 千 voices ほ like 三 does
@@ -114,6 +117,12 @@ def test_every_override_is_read(word, expected):
     ("明日、日本へ行きます。", "あした、にほんへいきます。"),
     ("閑古鳥が鳴いている", "かんこどりがないている"),
     ("この料理は不味い", "このりょうりはまずい"),
+    ("仕事では報連相が大切です。", "しごとではほうれんそうがたいせつです。"),
+    ("御社を志望しました。", "おんしゃをしぼうしました。"),
+    ("食事のあとで口腔ケアをします。", "しょくじのあとでこうくうけあをします。"),
+    ("工場では安全靴をはきます。", "こうじょうではあんぜんぐつをはきます。"),
+    ("火事のときは非常口から出ます。", "かじのときはひじょうぐちからでます。"),
+    ("小麦粉と卵をまぜます。", "こむぎことたまごをまぜます。"),
 ])
 def test_overrides_in_sentences(sentence, expected):
     assert reading(sentence) == expected
