@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from app.curriculum import loader, schema
 from app.extensions import db
 from app.models import ContentItem
 from tests.curriculum.test_checks import GOOD, _edit
@@ -106,3 +107,25 @@ def test_the_real_content_loads_twice_without_change_and_kana_keep_their_order(r
     chart = services.kana_chart()
     assert [k.headword for k in chart["hiragana"][:5]] == list("あいうえお")
     assert [k.headword for k in chart["katakana"][:5]] == list("アイウエオ")
+
+
+def test_the_real_content_has_the_volumes_the_courses_promise(runner, app):
+    """N5 and N4 at the JLPT volumes, six full workplace modules and ten starter lists, nothing
+    missing Urdu (issue 9's numbers, read from `content stats --json` as a user would)."""
+    app.config["CONTENT_DIR"] = str(REAL_CONTENT)
+    numbers = json.loads(runner.invoke(args=["content", "stats", "--json"]).output)
+    assert numbers["missing_ur"] == 0 and numbers["problems"] == 0
+    n4 = numbers["levels"]["N4"]
+    assert n4["vocab"] >= 600 and n4["kanji"] >= 160 and n4["grammar"] >= 80 and n4["lessons"] >= 25
+    content = loader.load(REAL_CONTENT)
+    modules = {m.level: m.model for m in content.of("module")}
+    full = {"care", "farm", "food", "build", "factory", "it"}
+    assert set(modules) == set(schema.SECTORS) and {s for s, m in modules.items() if not m.starter} == full
+    for sector, module in modules.items():
+        assert numbers["levels"][sector]["vocab"] == len(module.vocab), sector
+        if sector in full:
+            assert len(module.vocab) >= 60 and len(module.dialogues) >= 3 and module.readings, sector
+            assert len(module.exercises) >= 5, sector
+        else:
+            assert len(module.vocab) >= 40, sector
+    assert numbers["levels"]["work"]["guides"] == 1
