@@ -28,7 +28,7 @@ from tests.factories import create_school, create_user
 
 GOOD_CONTENT = Path(__file__).parent / "fixtures" / "content" / "good"
 PRIVATE = {"classroom_id", "user_id", "assignment_id", "attempt_id", "response_id", "card_id"}
-SHARED = {"item_id", "lesson_id", "module_id", "char", "form_id", "token", "code", "n", "filename", "level", "kind"}
+SHARED = {"item_id", "lesson_id", "module_id", "char", "form_id", "token", "code", "n", "filename", "level", "kind", "name"}
 
 
 @pytest.fixture

@@ -42,9 +42,19 @@ _JAPANESE_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff
 def isolate_japanese(text: str) -> Markup:
     """Text in the learner's language with the Japanese in it isolated (<bdi lang="ja">), so that
     inside an Urdu sentence it stays left-to-right in a Japanese font (digits inside it too: 特定技能1号).
+    A short run is kept on one line (the CSS's default for it): broken across two lines of right-to-left
+    text, its halves change places. A long one (class "wrap") may break, or it would overflow a phone.
     Escapes the text."""
     escaped = str(Markup.escape(text or ""))
-    return Markup(_JAPANESE_RUN.sub(lambda m: f'<bdi lang="ja">{m.group()}</bdi>', escaped))  # noqa: S704
+    return Markup(_JAPANESE_RUN.sub(_isolated, escaped))  # noqa: S704
+
+
+def _isolated(match: re.Match) -> str:
+    run = match.group()
+    return f'<bdi lang="ja">{run}</bdi>' if len(run) <= SHORT_RUN else f'<bdi lang="ja" class="wrap">{run}</bdi>'
+
+
+SHORT_RUN = 12          # characters: about 200 px of Japanese, well inside a phone's line
 
 
 @bp.app_template_filter("meanings")

@@ -167,6 +167,7 @@ def test_reader_leaves_out_furigana_on_kanji_of_finished_lessons(client, learner
     ("Use 〜てください.", 'Use <bdi lang="ja">〜てください</bdi>.'),
     ("<b>x</b> 日本", '&lt;b&gt;x&lt;/b&gt; <bdi lang="ja">日本</bdi>'),
     ("درجہ (特定技能1号) اور 3 سال", 'درجہ (<bdi lang="ja">特定技能1号</bdi>) اور 3 سال'),
+    ("مثال: 窓が割れていますから、気をつけてください。", 'مثال: <bdi lang="ja" class="wrap">窓が割れていますから、気をつけてください。</bdi>'),
     ("", ""),
 ])
 def test_japanese_inside_urdu_or_english_is_isolated_and_escaped(text, html):
