@@ -8,8 +8,9 @@ notes and media in the same run.
 2. The audio is made first, as `flask audio build` does on a deploy (untimed; files are kept in
    AUDIO_DIR, so later runs skip this).
 3. Ours: services.level_deck + services.deck_file with the cache empty each time and the Japanese
-   engine's caches cleared, so every run chooses the items, writes the furigana, finds every audio
-   file (through the on-disk index of what is spoken for each text) and writes the .apkg.
+   engine's caches cleared, so every run chooses the items, takes the example furigana made at
+   `flask content load` (the engine still runs for anything without it), finds every audio file
+   (through the index `flask audio build` leaves of what is spoken for each text) and writes the .apkg.
    Bare: genanki alone writing a package of the same note fields, GUIDs, templates and media files.
    Runs alternate; the medians are compared.
 Last line: `decks: X.XX x bare genanki, N notes, M MB`.
@@ -28,7 +29,7 @@ import genanki
 from flask_migrate import upgrade
 
 from app import create_app
-from app.audio.routes import audio_file
+from app.audio.routes import audio_file, write_snapshot
 from app.audio.texts import spoken_texts
 from app.curriculum import loader, sync
 from app.export import anki, services
@@ -88,6 +89,7 @@ def main() -> None:
             for item in selection.items:                    # what `flask audio build` does beforehand
                 for text, reading in spoken_texts("vocab", item.data):
                     audio_file(text, reading)
+            write_snapshot(Path(app.config["AUDIO_DIR"]))
             print(f"audio ready in {time.perf_counter() - started:.1f} s "
                   f"(made once, kept in {app.config['AUDIO_DIR']})")
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask.cli import AppGroup
 
-from app.audio.routes import audio_file
+from app.audio.routes import audio_file, write_snapshot
 from app.audio.texts import spoken_texts
 from app.extensions import db
 from app.models import ContentItem
@@ -33,7 +33,8 @@ def build(level: str | None) -> None:
         for text, reading in spoken_texts(item.kind, item.data):
             audio_file(text, reading)
             texts += 1
+    indexed = write_snapshot(folder)
     files = set(folder.rglob("*.ogg")) if folder.exists() else set()
     size = sum(p.stat().st_size for p in files)
     click.echo(f"audio: {texts} texts, {len(files - before)} files made, {len(files)} in all, "
-               f"{size / 1e6:.1f} MB, {time.perf_counter() - started:.0f} s")
+               f"{size / 1e6:.1f} MB, {time.perf_counter() - started:.0f} s; {indexed} texts in the index")

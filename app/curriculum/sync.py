@@ -82,6 +82,18 @@ def _search_text(entry: Entry, data: dict) -> str:
     return " ".join(p for p in parts if p).casefold()
 
 
+def _example_furigana(entry: Entry) -> dict[str, str] | None:
+    """The furigana of a word's or grammar point's example sentences, as Anki decks write them. Made
+    here, once per load, and part of the row's hash: a change in the engine's reading changes the row."""
+    if entry.kind == "vocab":
+        sentences = [entry.model.example.ja] if entry.model.example else []
+    elif entry.kind == "grammar":
+        sentences = [example.ja for example in entry.model.examples]
+    else:
+        return None
+    return {sentence: japanese.anki_furigana(sentence) for sentence in sentences} or None
+
+
 def _row_values(entry: Entry, placed: dict[str, tuple[str | None, int]]) -> dict:
     data = entry.model.model_dump(mode="json", exclude_none=True)
     lesson_id, position = placed.get(entry.id, (None, 0))
@@ -89,6 +101,7 @@ def _row_values(entry: Entry, placed: dict[str, tuple[str | None, int]]) -> dict
     values = {
         "kind": entry.kind, "level": entry.level, "lesson_id": lesson_id, "position": position,
         "headword": headword[:200], "reading": reading[:200], "search_text": _search_text(entry, data), "data": data,
+        "furigana": _example_furigana(entry),
     }
     canonical = json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     values["content_hash"] = hashlib.sha256(canonical.encode()).hexdigest()

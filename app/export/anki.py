@@ -152,6 +152,12 @@ def word_furigana(word: str, reading: str) -> str:
     return "".join(out)
 
 
+def _sentence_furigana(item, sentence: str) -> str:
+    """An example sentence in Anki's furigana syntax: as made when the content was loaded (the row's
+    `furigana`), or by the engine now for an item that has none."""
+    return (getattr(item, "furigana", None) or {}).get(sentence) or japanese.anki_furigana(sentence)
+
+
 def _level(item) -> str:
     lesson = _LESSON_ID.fullmatch(item.lesson_id or "")
     return f"{item.level} · lesson {int(lesson.group(1))}" if lesson else item.level
@@ -183,7 +189,7 @@ def vocab_fields(item, audio: AudioLookup | None, media: dict[str, Path]) -> lis
         _text("; ".join(data["en"])),
         _text("، ".join(data["ur"])),
         html.escape(pos),
-        japanese.anki_furigana(example["ja"]) if example else "",
+        _sentence_furigana(item, example["ja"]) if example else "",
         _text(example["en"]) if example else "",
         _text(example["ur"]) if example else "",
         _sound(sounds[0] if sounds else None, media),
@@ -223,7 +229,7 @@ def grammar_fields(item, audio: AudioLookup | None, media: dict[str, Path]) -> l
     for n, example in enumerate(data["examples"]):
         sound = _sound(sounds[n] if n < len(sounds) else None, media)
         # The space before [sound:…] keeps {{furigana:}} from reading the sentence as its base.
-        examples.append(f'<li><div class="ja" lang="ja">{japanese.anki_furigana(example["ja"])}'
+        examples.append(f'<li><div class="ja" lang="ja">{_sentence_furigana(item, example["ja"])}'
                         f'{" " + sound if sound else ""}</div>'
                         f'<div class="en" lang="en">{_beside_furigana(example["en"])}</div>'
                         f'<div dir="rtl" lang="ur">{_beside_furigana(example["ur"])}</div></li>')

@@ -26,6 +26,9 @@ class ContentItem(Base):
     reading: Mapped[str] = mapped_column(sa.String(200), default="")
     search_text: Mapped[str] = mapped_column(sa.Text, default="")      # lower-cased: word, kana, romaji, en, ur
     data: Mapped[dict] = mapped_column(sa.JSON)
+    # Anki's 漢字[かんじ] syntax of each example sentence, by the engine when the content is loaded
+    # (so a deck need not run the engine): {sentence: furigana}. Part of the content hash.
+    furigana: Mapped[dict | None] = mapped_column(sa.JSON)
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

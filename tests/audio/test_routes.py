@@ -73,3 +73,26 @@ def test_audio_build_makes_every_file_once(app, runner):
     assert "audio: 7 texts, 6 files made" in first.output
     again = runner.invoke(args=["audio", "build", "--level", "care"])
     assert "0 files made" in again.output
+
+
+def test_audio_build_leaves_an_index_that_finds_each_file_without_the_engine(app, runner):
+    import json
+    from pathlib import Path
+
+    from app.audio import routes, speech
+    from app.japanese import readings
+
+    sync.sync(db.session, loader.load(GOOD_CONTENT), now=utcnow())
+    db.session.commit()
+    result = runner.invoke(args=["audio", "build", "--level", "care"])
+    assert "7 texts in the index" in result.output           # 6 files, 7 texts (two say the same)
+    root = Path(app.config["AUDIO_DIR"])
+    index = json.loads((root / routes.SNAPSHOT).read_text(encoding="utf-8"))
+    made = routes.audio_file("食事を手伝います。")
+    assert index[speech.text_key("食事を手伝います。", None)] == made.stem
+    readings.set_cache(True)                                  # a new process: nothing known yet …
+    (root / "by-text" / f"{speech.text_key('食事を手伝います。', None)}.txt").unlink()
+    assert routes.audio_file("食事を手伝います。") == made    # … the index alone finds the file
+    (root / routes.SNAPSHOT).write_text("{not json", encoding="utf-8")
+    readings.set_cache(True)
+    assert routes.audio_file("食事を手伝います。") == made    # a damaged index: made or found again

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from flask_babel import force_locale
 
+from app import japanese
 from app.export import anki, services
 from app.models import utcnow
 from tests.factories import create_user
@@ -212,3 +213,21 @@ def test_a_class_deck_holds_its_assigned_lessons_for_its_teacher_and_students_on
     auth.login("stranger@example.com")
     refused = client.get(f"/decks/class/{room.id}/vocab.apkg")
     assert refused.status_code == 404 and "not yours" in refused.get_data(as_text=True)
+
+
+def test_example_furigana_is_made_at_content_load_and_the_deck_writes_it(app, course):
+    from app.extensions import db
+    from app.models import ContentItem
+
+    word = db.session.get(ContentItem, "n5.v.nihon")
+    sentence = word.data["example"]["ja"]                               # 日本はとおいです。
+    assert word.furigana == {sentence: japanese.anki_furigana(sentence)} and "日本[にほん]" in word.furigana[sentence]
+    example = anki.NOTE_KINDS["vocab"].fields.index("Example")
+    word.furigana = {sentence: "日本[にっぽん]は(stored)"}               # the deck takes what the load made
+    assert anki.vocab_fields(word, None, {})[example] == "日本[にっぽん]は(stored)"
+    word.furigana = None                                                # a row loaded before: the engine
+    assert anki.vocab_fields(word, None, {})[example] == japanese.anki_furigana(sentence)
+    assert db.session.get(ContentItem, "n5.v.gakusei").furigana is None  # no example, nothing to keep
+    db.session.rollback()
+    assert db.session.get(ContentItem, "n5.g.wa-desu").furigana is not None
+    assert db.session.get(ContentItem, "n5.l01").furigana is None
