@@ -93,11 +93,14 @@ class CatRules:
     min_items: int = 5
     max_items: int = 30
     se_stop: float = 0.25             # stop when ability is this sure …
-    band_stop: float = 0.72           # … or one band is this likely (tuned by bench.placement)
+    band_stop: float = 0.73           # … or one band is this likely
     band_stop_after: int = 5          # (the band rule only from this many items on)
     randomesque: int = 6              # pick at random among this many most informative items
-    near_cut: float = 0.6             # within this of a band's cut, aim the next item at the cut
-    balance_floor: float = 0.5        # a section is asked only with an item this informative
+    near_cut: float = 0.2             # within this of a band's cut, aim the next item at the cut
+    balance_floor: float = 0.7        # a section is asked only with an item this informative
+    # Tuned with bench.placement on four seeds of 2,000 examinees (one seed moves exact accuracy by
+    # ±0.015): 0.759 → 0.771 mean exact, 17.3 → 17.6 items. Aiming at the cut from further away (0.6)
+    # spent items on the cut of a band the learner was not near.
     sections: dict[str, float] = field(default_factory=lambda: dict(SECTION_SHARE))
 
 
