@@ -64,6 +64,9 @@ def _targets() -> list[tuple[str, str]]:
     targets = [(c.id, c.data["title"]["en"]) for c in learn.courses()]
     for course in learn.courses():
         targets += [(lesson.id, f"{lesson.id}: {lesson.data['title']['en']}") for lesson in learn.lessons_of(course.id)]
+    # a workplace module is assigned as a lesson is (done when its exercises are passed)
+    targets += [(m.id, f"Japanese for work: {m.data['title']['en']}") for m in learn.modules()
+                if not m.data.get("starter")]
     targets += [(form.id, form.title) for form in exams.FORMS.values()]
     return targets
 

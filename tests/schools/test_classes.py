@@ -192,3 +192,26 @@ def test_a_student_sees_assignments_on_the_home_page(client, teacher, auth):
                                   completed_at=utcnow(), last_attempt_at=utcnow()))
     db.session.commit()
     assert '<span class="tag ok">done</span>' in client.get("/").get_data(as_text=True)
+
+
+def test_a_workplace_module_can_be_assigned_and_is_done_when_its_exercises_are_passed(client, teacher, auth):
+    class_id = make_class(client, "Caregivers")
+    room = db.session.get(Classroom, class_id)
+    assert 'value="module.care"' in client.get(f"/classes/{class_id}").get_data(as_text=True)
+    tomorrow = (utcnow() + timedelta(days=1)).date().isoformat()
+    client.post(f"/classes/{class_id}/assignments", data={"csrf_token": csrf_token(client, f"/classes/{class_id}"),
+                                                          "kind": "lesson", "target": "module.care", "due": tomorrow})
+    assert db.session.scalar(sa.select(Assignment.target)) == "module.care"
+    auth.logout()
+    create_user(email="ali@example.com")
+    auth.login("ali@example.com")
+    client.post("/join", data={"csrf_token": csrf_token(client, "/join"), "code": room.join_code})
+    assert 'href="/module/module.care"' in client.get("/").get_data(as_text=True)
+    client.post("/module/module.care", data={"csrf_token": csrf_token(client, "/module/module.care"),
+                                              "answer-0": "0", "answer-1": "shokuji", "answer-2": "0",
+                                              "answer-3": ["0", "1", "2"], "answer-4": "かいご"})
+    assert '<span class="tag ok">done</span>' in client.get("/").get_data(as_text=True)
+    from app.export import services as decks  # the class deck has the module's words
+    ali = db.session.scalar(sa.select(User).where(User.email == "ali@example.com"))
+    assert [item.id for item in decks.class_deck(ali, class_id, "vocab").items] == [
+        "care.v.kaigo", "care.v.shokuji", "care.v.tetsudau"]
