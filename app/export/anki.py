@@ -23,6 +23,7 @@ import genanki
 from app import japanese
 from app.audio.texts import spoken_texts
 from app.curriculum.strokes import stroke_svg
+from app.japanese.kana import JAPANESE_RUN
 
 ROOT = Path(__file__).resolve().parents[2]
 DECKS_DIR = ROOT / "decks"
@@ -66,8 +67,6 @@ KINDS = tuple(NOTE_KINDS)
 
 VERB_CLASSES = {"godan": "group 1, godan", "ichidan": "group 2, ichidan", "irregular": "group 3, irregular"}
 _LESSON_ID = re.compile(r"n\d\.l(\d+)")
-_JAPANESE_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e〜×]+"
-                           r"(?:[ .…]*[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e〜×]+)*")
 
 
 class _NoteType(genanki.Model):
@@ -130,7 +129,7 @@ class Built:
 def _text(value: str) -> str:
     """Escaped text; a Japanese stretch inside English or Urdu is isolated (<bdi lang="ja">) so it
     stays left-to-right in a Japanese font."""
-    return _JAPANESE_RUN.sub(lambda m: f'<bdi lang="ja">{m.group()}</bdi>', html.escape(value, quote=False))
+    return JAPANESE_RUN.sub(lambda m: f'<bdi lang="ja">{m.group()}</bdi>', html.escape(value, quote=False))
 
 
 def _beside_furigana(value: str) -> str:

@@ -20,6 +20,12 @@ KANJI_RANGES = r"\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\U00020000-\U0003134F々
 _KANJI = re.compile(f"[{KANJI_RANGES}]")
 
 
+# A stretch of Japanese inside English or Urdu text (digits inside it too: 特定技能1号, 3時), for
+# isolating it as left-to-right Japanese on pages and in Anki cards.
+_JA = r"\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e〜×"
+JAPANESE_RUN = re.compile(rf"[{_JA}]+(?:[ .…0-9]*[{_JA}]+)*")
+
+
 def has_kanji(text: str) -> bool:
     return _KANJI.search(text) is not None
 

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from app import japanese
 from app.curriculum.schema import LEVELS
 from app.curriculum.strokes import stroke_svg
+from app.japanese.kana import JAPANESE_RUN
 from app.learn import bp, exercises, jlpt, reader, services
 from app.learn.forms import ButtonlessForm, ReaderForm
 from app.models import utcnow
@@ -34,8 +35,6 @@ def translated(text: dict | None) -> str:
     return text.get(str(get_locale()), text.get("en", ""))
 
 
-_JAPANESE_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e〜×]+"
-                           r"(?:[ .…0-9]*[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e〜×]+)*")
 
 
 @bp.app_template_filter("bidi")
@@ -46,7 +45,7 @@ def isolate_japanese(text: str) -> Markup:
     text, its halves change places. A long one (class "wrap") may break, or it would overflow a phone.
     Escapes the text."""
     escaped = str(Markup.escape(text or ""))
-    return Markup(_JAPANESE_RUN.sub(_isolated, escaped))  # noqa: S704
+    return Markup(JAPANESE_RUN.sub(_isolated, escaped))  # noqa: S704
 
 
 def _isolated(match: re.Match) -> str:
