@@ -4,33 +4,15 @@ sections closed by the server's clock, scored by the official rules."""
 import random
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from app.assessment import exams, mock
-from app.curriculum import loader, sync
 from app.extensions import db
 from app.models import ContentItem, TestAttempt, TestResponse, utcnow
 from tests.conftest import csrf_token
 from tests.factories import create_user
-
-REAL_CONTENT = Path(__file__).parents[2] / "content"
-
-
-@pytest.fixture(scope="module")
-def real_content():
-    return loader.load(REAL_CONTENT)
-
-
-@pytest.fixture
-def learner(app, client, auth, real_content):
-    sync.sync(db.session, real_content, now=utcnow())
-    db.session.commit()
-    user = create_user(email="ali@example.com")
-    auth.login("ali@example.com")
-    return user
 
 
 def start(client, form_id="jlpt-n5") -> int:
