@@ -14,8 +14,10 @@ over HTTP under load, beside a bare Flask endpoint served the same way in the sa
    - at a learner's pace: each of the 50 answers a due card every second (a quick learner; most take
      several), from its own thread: the p95 an answer takes is what a learner feels;
    - flat out: wrk keeps 50 connections sending answers to /practice/sync (a due card's answer with
-     a new review id each) as fast as the server takes them; then the same wrk against the smallest
-     Flask app under the same gunicorn settings. Requests/s of both, and p95 at saturation.
+     a new review id each) as fast as the server takes them; then the same learners posting to a
+     signed-in route of our app that does nothing (bench/floor_app.py: what every answer pays before
+     any review work: session, CSRF, loading the learner); then the same wrk against the smallest
+     Flask app under the same gunicorn settings. Requests/s of all three, and p95 at saturation.
 
 Needs gunicorn (requirements.txt) and wrk (Debian package wrk). The last line printed is
 `reviews: queue p95 X ms, answer p95 Y ms, Z % of bare throughput (db)`.
@@ -272,7 +274,7 @@ def at_learners_pace(base: str, users: list[tuple[str, str, list[int]]], seconds
 
 
 def over_http(url: str, learners: int, seconds: int, connections: int,
-              now: datetime) -> tuple[list[float], dict, dict, int]:
+              now: datetime) -> tuple[list[float], dict, dict, dict, int]:
     env = {"KAKEHASHI_ENV": "production", "SECRET_KEY": secrets.token_hex(32), "DATABASE_URL": url, "AUDIO": "0",
            "SESSION_COOKIE_SECURE": "0", "LOGIN_LIMIT_PER_IP": "100000 per minute",
            "LOGIN_LIMIT_PER_ACCOUNT": "100000 per minute"}
@@ -296,11 +298,14 @@ def over_http(url: str, learners: int, seconds: int, connections: int,
                           path="/practice/sync")
             with app.app_context():
                 after = db.session.scalar(sa.select(sa.func.count()).select_from(sa.table("review_log")))
+        with gunicorn("bench.floor_app:app", env, workers) as base:     # the same learners, signed in
+            floor = wrk(base, HERE / "reviews.wrk.lua", seconds, connections, {"KK_USERS": str(users_file)},
+                        path="/bench/noop")
         with gunicorn("bench.bare_app:app", {}, workers) as base:
             bare = wrk(base, HERE / "bare.wrk.lua", seconds, connections)
     finally:
         users_file.unlink(missing_ok=True)
-    return paced, answers, bare, after - before
+    return paced, answers, floor, bare, after - before
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -333,13 +338,17 @@ def main(argv: list[str] | None = None) -> int:
               f"record_review p50 {statistics.median(answer_ms):.1f} ms  p95 {percentile(answer_ms, 95):.1f} ms")
         with app.app_context():
             db.engine.dispose()
-        paced, answers, bare, recorded = over_http(url, learners, seconds, args.connections, now)
+        paced, answers, floor, bare, recorded = over_http(url, learners, seconds, args.connections, now)
         answers_rps, bare_rps = answers["requests"] / answers["seconds"], bare["requests"] / bare["seconds"]
         print(f"HTTP, {args.connections} learners each answering once a second: {len(paced):,} answers, "
               f"p50 {statistics.median(paced):.1f} ms, p95 {percentile(paced, 95):.1f} ms")
         print(f"HTTP, {args.connections} connections answering flat out: {answers_rps:,.0f} answers/s, "
               f"p50 {answers['p50_ms']:.1f} ms, p95 {answers['p95_ms']:.1f} ms, errors {answers['errors']:.0f}, "
               f"{recorded:,} answers recorded")
+        floor_rps = floor["requests"] / floor["seconds"]
+        print(f"HTTP, the same learners posting to a signed-in route that does nothing: {floor_rps:,.0f} requests/s "
+              f"({100 * floor_rps / bare_rps:.0f} % of bare), errors {floor['errors']:.0f}; answers are "
+              f"{100 * answers_rps / floor_rps:.0f} % of it")
         print(f"HTTP, bare Flask endpoint: {bare_rps:,.0f} requests/s, p50 {bare['p50_ms']:.1f} ms, "
               f"p95 {bare['p95_ms']:.1f} ms")
         share = 100 * answers_rps / bare_rps
