@@ -123,6 +123,7 @@ def test_every_override_is_read(word, expected):
     ("工場では安全靴をはきます。", "こうじょうではあんぜんぐつをはきます。"),
     ("火事のときは非常口から出ます。", "かじのときはひじょうぐちからでます。"),
     ("小麦粉と卵をまぜます。", "こむぎことたまごをまぜます。"),
+    ("この町は交通の便がいいです。", "このまちはこうつうのべんがいいです。"),
 ])
 def test_overrides_in_sentences(sentence, expected):
     assert reading(sentence) == expected
