@@ -23,7 +23,7 @@ import genanki
 from app import japanese
 from app.audio.texts import spoken_texts
 from app.curriculum.strokes import stroke_svg
-from app.japanese.kana import JAPANESE_RUN
+from app.japanese.kana import isolate_runs
 
 ROOT = Path(__file__).resolve().parents[2]
 DECKS_DIR = ROOT / "decks"
@@ -127,9 +127,9 @@ class Built:
 # --- fields ------------------------------------------------------------------------------------
 
 def _text(value: str) -> str:
-    """Escaped text; a Japanese stretch inside English or Urdu is isolated (<bdi lang="ja">) so it
-    stays left-to-right in a Japanese font."""
-    return JAPANESE_RUN.sub(lambda m: f'<bdi lang="ja">{m.group()}</bdi>', html.escape(value, quote=False))
+    """Escaped text; a Japanese stretch inside English or Urdu is isolated as on the site
+    (kana.isolate_runs; common.css keeps a short one on one line)."""
+    return isolate_runs(html.escape(value, quote=False))
 
 
 def _beside_furigana(value: str) -> str:

@@ -24,6 +24,20 @@ _KANJI = re.compile(f"[{KANJI_RANGES}]")
 # isolating it as left-to-right Japanese on pages and in Anki cards.
 _JA = r"\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e〜×"
 JAPANESE_RUN = re.compile(rf"[{_JA}]+(?:[ .…0-9]*[{_JA}]+)*")
+SHORT_RUN = 12          # characters: about 200 px of Japanese, well inside a phone's line
+
+
+def isolate_runs(escaped: str) -> str:
+    """HTML-escaped English or Urdu with each Japanese stretch in it isolated (<bdi lang="ja">), so
+    that inside an Urdu sentence it stays left-to-right in a Japanese font. A short run is kept on
+    one line (the CSS's default for it, on pages and cards): broken across two lines of right-to-left
+    text, its halves change places. A long one (class "wrap") may break, or it would overflow a phone."""
+    return JAPANESE_RUN.sub(_isolated, escaped)
+
+
+def _isolated(match: re.Match) -> str:
+    run = match.group()
+    return f'<bdi lang="ja">{run}</bdi>' if len(run) <= SHORT_RUN else f'<bdi lang="ja" class="wrap">{run}</bdi>'
 
 
 def has_kanji(text: str) -> bool:

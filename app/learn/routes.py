@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from flask import Response, abort, render_template, request, url_for
@@ -14,7 +13,7 @@ from markupsafe import Markup
 from app import japanese
 from app.curriculum.schema import LEVELS
 from app.curriculum.strokes import stroke_svg
-from app.japanese.kana import JAPANESE_RUN
+from app.japanese.kana import isolate_runs
 from app.learn import bp, exercises, jlpt, reader, services
 from app.learn.forms import ButtonlessForm, ReaderForm
 from app.models import utcnow
@@ -39,21 +38,9 @@ def translated(text: dict | None) -> str:
 
 @bp.app_template_filter("bidi")
 def isolate_japanese(text: str) -> Markup:
-    """Text in the learner's language with the Japanese in it isolated (<bdi lang="ja">), so that
-    inside an Urdu sentence it stays left-to-right in a Japanese font (digits inside it too: 特定技能1号).
-    A short run is kept on one line (the CSS's default for it): broken across two lines of right-to-left
-    text, its halves change places. A long one (class "wrap") may break, or it would overflow a phone.
-    Escapes the text."""
-    escaped = str(Markup.escape(text or ""))
-    return Markup(JAPANESE_RUN.sub(_isolated, escaped))  # noqa: S704
-
-
-def _isolated(match: re.Match) -> str:
-    run = match.group()
-    return f'<bdi lang="ja">{run}</bdi>' if len(run) <= SHORT_RUN else f'<bdi lang="ja" class="wrap">{run}</bdi>'
-
-
-SHORT_RUN = 12          # characters: about 200 px of Japanese, well inside a phone's line
+    """Text in the learner's language with the Japanese in it isolated (kana.isolate_runs). Escapes
+    the text."""
+    return Markup(isolate_runs(str(Markup.escape(text or ""))))  # noqa: S704
 
 
 @bp.app_template_filter("meanings")

@@ -85,6 +85,9 @@ def test_a_card_reads_well_on_a_phone(browser, collection, screenshot_dir, note_
         urdu = page.locator('[lang="ur"][dir="rtl"]').first
         assert "Nastaliq" in urdu.evaluate("e => getComputedStyle(e).fontFamily")
         assert urdu.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    if note_type == "Kakehashi Grammar" and side == "answer":        # です inside the Urdu formation
+        short = page.locator('[lang="ur"] bdi[lang="ja"]').first
+        assert short.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
     if note_type == "Kakehashi Kanji":
         drawn = page.locator(".strokes img").evaluate("img => img.complete && img.naturalWidth > 0")
         assert drawn, "the stroke-order drawing did not load"

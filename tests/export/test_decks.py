@@ -58,6 +58,16 @@ def test_text_beside_furigana_cannot_be_read_as_furigana():
     assert anki._text("は marks the topic") == '<bdi lang="ja">は</bdi> marks the topic'
 
 
+def test_japanese_in_urdu_on_a_card_keeps_short_runs_whole_as_the_site_does():
+    # On a phone, a short phrase broken across two right-to-left lines shows its halves swapped; the
+    # card's CSS keeps a short run on one line, and lets a long one (a whole sentence) wrap.
+    assert anki._text("فعل کی て شکل") == 'فعل کی <bdi lang="ja">て</bdi> شکل'
+    assert anki._text("مثال: 窓が割れていますから、気をつけてください。") == \
+        'مثال: <bdi lang="ja" class="wrap">窓が割れていますから、気をつけてください。</bdi>'
+    css = anki.note_type("vocab").css
+    assert "bdi:lang(ja) { white-space: nowrap; }" in css and "bdi.wrap { white-space: normal; }" in css
+
+
 # --- bad requests ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("select, message", [
