@@ -29,6 +29,7 @@ def test_sign_up_log_in_and_switch_to_urdu(phone, live_server, screenshot_dir):
     assert "Welcome to Kakehashi, Sana Malik!" in page.content()
     page.get_by_label("My goal").select_option("N4")
     page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     assert "Your profile is saved." in page.content()
     shot("profile-en")
 
@@ -37,6 +38,7 @@ def test_sign_up_log_in_and_switch_to_urdu(phone, live_server, screenshot_dir):
     page.get_by_label("E-mail").fill("sana@example.com")
     page.get_by_label("Password").fill("a wrong password")
     page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     assert "The e-mail or the password is wrong." in page.content()
     page.get_by_label("Password").fill("a good long password")
     page.get_by_role("button", name="Log in").click()
@@ -59,6 +61,7 @@ def test_sign_up_log_in_and_switch_to_urdu(phone, live_server, screenshot_dir):
     shot("profile-ur")
 
     page.locator("form[action='/logout'] button").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     page.goto(live_server + "/signup")
     assert page.locator("html").get_attribute("dir") == "rtl"  # the browser remembers too
     assert _no_horizontal_scroll(page)

@@ -24,8 +24,10 @@ def test_study_a_lesson_and_complete_it(phone, live_server, course_loaded, scree
     page = phone
     _sign_up(page, live_server)
     page.get_by_role("link", name="Course").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     assert "0 of 1 lessons done" in page.content()
     page.get_by_role("link", name="Nice to meet you").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     assert page.locator(".dialogue ruby").count() >= 1
     page.screenshot(path=str(screenshot_dir / "lesson-en.png"), full_page=True)
 
@@ -50,6 +52,7 @@ def test_study_a_lesson_and_complete_it(phone, live_server, course_loaded, scree
     assert "1 of 1 lessons done" in page.content()
 
     page.get_by_role("button", name="اردو").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     page.goto(live_server + "/lesson/n5.l01")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert "آپ سے مل کر خوشی ہوئی" in page.content()

@@ -30,6 +30,7 @@ def test_full_n5_mock_exam(phone, live_server, bank_loaded, screenshot_dir):
     page.goto(live_server + "/exams")
     page.screenshot(path=str(screenshot_dir / "exams-en.png"))
     page.locator("form[action$='/exams/jlpt-n5/start'] button").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     assert "Section 1 of 3" in page.content()
     radios = page.locator(".test fieldset")
     chosen = []
@@ -42,6 +43,7 @@ def test_full_n5_mock_exam(phone, live_server, bank_loaded, screenshot_dir):
     for n, choice in enumerate(chosen):
         assert radios.nth(n).locator("input").nth(choice).is_checked()
     page.get_by_role("button", name="Hand in this section").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     assert "Section 2 of 3" in page.content()
     radios.nth(0).locator("input").nth(1).check()
     page.get_by_text("Section 3 of 3").wait_for(timeout=30_000)     # time up: the server closed section 2
@@ -51,6 +53,7 @@ def test_full_n5_mock_exam(phone, live_server, bank_loaded, screenshot_dir):
     assert "Scaled scores are estimates" in page.content() and "Questions to review" in page.content()
     page.screenshot(path=str(screenshot_dir / "exam-report-en.png"), full_page=True)
     page.get_by_role("button", name="اردو").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     page.locator("main section.card").first.screenshot(path=str(screenshot_dir / "exam-report-ur.png"))

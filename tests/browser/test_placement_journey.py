@@ -43,6 +43,7 @@ def test_take_the_placement_test(phone, live_server, bank_loaded, screenshot_dir
     assert "Your level:" in page.content() and "By skill" in page.content()
     page.screenshot(path=str(screenshot_dir / "placement-result-en.png"), full_page=True)
     page.get_by_role("button", name="اردو").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     page.screenshot(path=str(screenshot_dir / "placement-result-ur.png"), full_page=True)

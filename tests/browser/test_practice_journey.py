@@ -38,6 +38,7 @@ def test_learn_a_lesson_and_review_every_card(phone, live_server, live_app, cour
     _sign_up(page, live_server)
     page.get_by_role("link", name="Practice").click()
     page.get_by_role("button", name="Learn new words").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     assert page.locator(".study li").count() == 6
     page.screenshot(path=str(screenshot_dir / "practice-learn-en.png"), full_page=True)
     page.get_by_role("link", name="Start the quiz").click()
@@ -89,6 +90,7 @@ def test_learn_a_lesson_and_review_every_card(phone, live_server, live_app, cour
     page.screenshot(path=str(screenshot_dir / "practice-today-en.png"), full_page=True)
 
     page.get_by_role("link", name="Your progress").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     assert "1 day" in page.locator(".facts").inner_text()
     assert page.locator("svg.chart").count() == 3
     forecast = page.locator("svg.chart").nth(2)
@@ -96,6 +98,7 @@ def test_learn_a_lesson_and_review_every_card(phone, live_server, live_app, cour
     page.screenshot(path=str(screenshot_dir / "practice-progress-en.png"), full_page=True)
 
     page.get_by_role("button", name="اردو").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     page.goto(live_server + "/practice/progress")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

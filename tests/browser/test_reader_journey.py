@@ -13,7 +13,8 @@ def _sign_up(page, base):
     page.get_by_label("E-mail").fill("bilal@example.com")
     page.get_by_label("Password", exact=True).fill("a good long password")
     page.get_by_label("Password again").fill("a good long password")
-    page.get_by_role("button", name="Sign up").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign up").click()
 
 
 def test_reader_with_furigana_words_and_levels(phone, live_server, screenshot_dir):
@@ -21,7 +22,8 @@ def test_reader_with_furigana_words_and_levels(phone, live_server, screenshot_di
     _sign_up(page, live_server)
     page.get_by_role("link", name="Reader").click()
     page.get_by_label("Japanese text").fill(TEXT)
-    page.get_by_role("button", name="Read").click()
+    with page.expect_navigation():          # a form post: read the page it brings, not this one
+        page.get_by_role("button", name="Read").click()
     reading = page.locator(".reading")
     assert reading.locator("ruby").count() > 5
     assert "べんきょう" in reading.inner_text()
@@ -34,14 +36,17 @@ def test_reader_with_furigana_words_and_levels(phone, live_server, screenshot_di
     # Only kanji above N5 keep their furigana.
     page.get_by_label("Furigana").select_option("unknown")
     page.get_by_label("Kanji I know").select_option("N5")
-    page.get_by_role("button", name="Read").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Read").click()
     ruby_bases = page.locator(".reading ruby").evaluate_all("rs => rs.map(r => r.firstChild.textContent)")
     assert "介護" in ruby_bases and "毎日" not in ruby_bases
 
-    page.get_by_role("button", name="اردو").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="اردو").click()
     assert page.locator("html").get_attribute("dir") == "rtl"
     page.get_by_label("جاپانی متن").fill(TEXT)
-    page.locator("form button.primary").click()
+    with page.expect_navigation():
+        page.locator("form button.primary").click()
     assert page.locator(".reading").evaluate("e => getComputedStyle(e).direction") == "ltr"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     page.screenshot(path=str(screenshot_dir / "reader-ur.png"), full_page=True)
@@ -54,5 +59,6 @@ def test_reader_refuses_text_over_the_limit(phone, live_server):
     _sign_up(page, live_server)
     page.goto(live_server + "/reader")
     page.get_by_label("Japanese text").fill("あ" * 10_001)
-    page.get_by_role("button", name="Read").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Read").click()
     assert "the Reader takes up to 10,000" in page.content()

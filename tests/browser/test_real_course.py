@@ -48,6 +48,7 @@ def test_real_lessons_grammar_kana_and_search_in_both_languages(phone, live_serv
     assert page.locator(".kana-grid li").first.inner_text().startswith("あ")
 
     page.get_by_role("button", name="اردو").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     page.goto(live_server + "/lesson/n5.l15")
     assert page.locator("html").get_attribute("dir") == "rtl" and _fits(page)
     page.locator("main section.card").nth(0).screenshot(path=str(screenshot_dir / "real-lesson15-top-ur.png"))

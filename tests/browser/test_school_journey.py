@@ -45,6 +45,7 @@ def test_teacher_class_roster_assignments_student_work_dashboard(browser, live_s
     teacher.get_by_role("link", name="Classes").click()
     teacher.get_by_label("Name of the class").fill("N5 Evening")
     teacher.get_by_role("button", name="Make the class").click()
+    teacher.wait_for_load_state()      # the page the click brings, loaded
     code = teacher.locator(".code-small").inner_text().strip()
 
     roster = tmp_path / "roster.csv"
@@ -53,6 +54,7 @@ def test_teacher_class_roster_assignments_student_work_dashboard(browser, live_s
     teacher.get_by_role("link", name="Import a roster (CSV)").click()
     teacher.get_by_label("Roster file (CSV)").set_input_files(str(roster))
     teacher.get_by_role("button", name="Import").click()
+    teacher.wait_for_load_state()      # the page the click brings, loaded
     assert "30 students are in the class" in teacher.content()
     assert teacher.locator("table tbody tr").count() == 30
     teacher.go_back()
@@ -68,6 +70,7 @@ def test_teacher_class_roster_assignments_student_work_dashboard(browser, live_s
     teacher.fill("input[name=amount]", "5")
     teacher.fill("input[name=due]", tomorrow)
     teacher.get_by_role("button", name="Assign", exact=True).click()
+    teacher.wait_for_load_state()      # the page the click brings, loaded
     assert teacher.locator("text=Assigned.").count() >= 1
     teacher.screenshot(path=str(screenshot_dir / "class-laptop.png"), full_page=True)
 
@@ -77,6 +80,7 @@ def test_teacher_class_roster_assignments_student_work_dashboard(browser, live_s
     student.goto(live_server + "/join")
     student.get_by_label("Class code").fill(code)
     student.get_by_role("button", name="Join").click()
+    student.wait_for_load_state()      # the page the click brings, loaded
     assert "From your teacher" in student.content()
     student.screenshot(path=str(screenshot_dir / "student-home-assignments.png"), full_page=True)
     student.locator("a[href='/lesson/n5.l01']").first.click()              # the lesson, all right
@@ -108,6 +112,7 @@ def test_teacher_class_roster_assignments_student_work_dashboard(browser, live_s
     phone_context.close()
 
     teacher.get_by_role("link", name="Progress").click()
+    teacher.wait_for_load_state()      # the page the click brings, loaded
     teacher.goto(teacher.url + "?sort=missing")
     row = teacher.locator("tr", has_text="Bilal")
     assert "2 done, 0 late, 0 missing" in row.inner_text()

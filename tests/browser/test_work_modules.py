@@ -37,6 +37,7 @@ def test_work_modules_an_n4_lesson_and_the_guide_in_both_languages(phone, live_s
     assert page.locator('a[href^="/word/care.v."]').count() >= 1
 
     page.get_by_role("button", name="اردو").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     page.goto(live_server + "/module/module.it")
     assert page.locator("html").get_attribute("dir") == "rtl" and _fits(page)
     page.locator("main section.card").nth(0).screenshot(path=str(screenshot_dir / "module-it-top-ur.png"))
