@@ -155,7 +155,17 @@ def test_jft_basic_is_scored_on_its_own_scale(client, learner):
 def test_only_exams_the_bank_can_fill_are_offered(client, learner, real_content):
     page = client.get("/exams").get_data(as_text=True)
     assert "JLPT N5 mock exam" in page and "JLPT N4 mock exam" in page and "JFT-Basic mock test" in page
-    assert "JLPT N1 mock exam" not in page                       # no N1 grammar, reading or listening yet
+    for form in exams.FORMS.values():                            # offered exactly when half of each section fills
+        assert (f'action="/exams/{form.id}/start"' in page) == (mock.coverage(form) >= mock.OFFERED_FROM), form.id
+    # Retire N1's listening items: the N1 form can no longer fill its listening section, so it goes.
+    now = utcnow()
+    for item in db.session.scalars(sa.select(ContentItem).where(ContentItem.kind == "item",
+                                                                ContentItem.level == "N1")):
+        if item.data["type"] in ("task", "key-point", "outline", "quick-response", "integrated-listening"):
+            item.retired_at = now
+    db.session.commit()
+    assert mock.coverage(exams.FORMS["jlpt-n1"]) < mock.OFFERED_FROM
+    assert 'action="/exams/jlpt-n1/start"' not in client.get("/exams").get_data(as_text=True)
     token = csrf_token(client, "/exams")
     assert client.post("/exams/jlpt-n1/start", data={"csrf_token": token}).status_code == 404
     assert client.post("/exams/jlpt-n9/start", data={"csrf_token": token}).status_code == 404

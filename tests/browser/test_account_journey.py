@@ -45,6 +45,7 @@ def test_sign_up_log_in_and_switch_to_urdu(phone, live_server, screenshot_dir):
     assert page.get_by_role("heading", name="Hello, Sana Malik").is_visible()
 
     page.get_by_role("button", name="اردو").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     html = page.locator("html")
     assert html.get_attribute("dir") == "rtl" and html.get_attribute("lang") == "ur"
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"

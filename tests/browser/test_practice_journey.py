@@ -15,7 +15,8 @@ pytestmark = pytest.mark.browser
 
 
 def _current(page) -> dict:
-    """The card on screen, from the round the page carries."""
+    """The card on screen, from the round the page carries (once the review page has it)."""
+    page.locator("#batch").wait_for(state="attached")
     return page.evaluate("""() => {
         const batch = JSON.parse(document.getElementById('batch').textContent);
         const left = Number(document.getElementById('left').textContent);
@@ -42,6 +43,7 @@ def test_learn_a_lesson_and_review_every_card(phone, live_server, live_app, cour
     assert page.locator(".study li").count() == 6
     page.screenshot(path=str(screenshot_dir / "practice-learn-en.png"), full_page=True)
     page.get_by_role("link", name="Start the quiz").click()
+    page.locator("#batch").wait_for(state="attached")
     page.screenshot(path=str(screenshot_dir / "practice-card-en.png"))
 
     answered = wrong = 0

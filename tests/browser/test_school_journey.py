@@ -97,6 +97,7 @@ def test_teacher_class_roster_assignments_student_work_dashboard(browser, live_s
     student.get_by_role("button", name="Learn new words").click()
     student.get_by_role("link", name="Start the quiz").click()
     for _ in range(5):
+        student.locator("#batch").wait_for(state="attached")               # the review page, loaded
         card = student.evaluate("""() => { const b = JSON.parse(document.getElementById('batch').textContent);
             return b[b.length - Number(document.getElementById('left').textContent)]; }""")
         if card["mode"] == "choice":
