@@ -42,6 +42,7 @@ def test_sign_up_log_in_and_switch_to_urdu(phone, live_server, screenshot_dir):
     assert "The e-mail or the password is wrong." in page.content()
     page.get_by_label("Password").fill("a good long password")
     page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state()      # the page the click brings, loaded
     assert page.get_by_role("heading", name="Hello, Sana Malik").is_visible()
 
     page.get_by_role("button", name="اردو").click()
