@@ -29,6 +29,18 @@ INSTRUCTIONS = {
     "composition": _l("Put the four pieces in order. Which one goes in ★?"),
     "text-grammar": _l("Read the text. Choose what fits the blank."),
 }
+# The score report's "by question type" rows.
+TYPE_NAMES = {
+    "kana": _l("Kana"), "kanji-reading": _l("Reading kanji"), "orthography": _l("Writing in kanji"),
+    "word-formation": _l("Word formation"), "context": _l("Words in context"), "paraphrase": _l("Same meaning"),
+    "usage": _l("Using a word"), "grammar-form": _l("Grammar forms"), "composition": _l("Building a sentence"),
+    "text-grammar": _l("Grammar in a text"), "short-passage": _l("Short texts"), "mid-passage": _l("Mid-length texts"),
+    "long-passage": _l("Long texts"), "integrated-reading": _l("Comparing two texts"),
+    "thematic": _l("The writer's argument"), "info-retrieval": _l("Finding information"),
+    "task": _l("What to do next"), "key-point": _l("Key points"), "outline": _l("The main idea"),
+    "verbal-expression": _l("What to say"), "quick-response": _l("Quick replies"),
+    "integrated-listening": _l("Comparing what you hear"),
+}
 READING = _l("Read the text and answer the question.")
 LISTENING = _l("Listen, then answer the question.")
 SECTIONS = {"vocabulary": _l("Vocabulary"), "grammar": _l("Grammar"), "reading": _l("Reading"),
@@ -276,4 +288,5 @@ def report(attempt_id: int):
             review.append({"data": data, "given": data["options"][response.choice] if response.choice is not None
                            else None, "right": data["options"][data["answer"]]})
     return render_template("assessment/report.html", attempt=attempt, result=attempt.result, exam_form=form,
-                           title=FORM_TITLES[form.id], scoring_titles=SCORING_TITLES, review=review)
+                           title=FORM_TITLES[form.id], scoring_titles=SCORING_TITLES, type_names=TYPE_NAMES,
+                           review=review)

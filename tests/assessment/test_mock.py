@@ -130,6 +130,16 @@ def test_handing_in_every_section_gives_a_scored_report(client, learner):
     assert attempt.result["scores"]["language"] > 80 and attempt.result["pass_probability"] > 0.9
     page = client.get(f"/exams/attempt/{attempt_id}/report").get_data(as_text=True)
     assert "Pass" in page and "Scaled scores are estimates" in page
+    # question types by name, in the learner's language, never as ids
+    assert "<span>Reading kanji</span>" in page and "<span>kanji-reading</span>" not in page
+    page = client.get(f"/exams/attempt/{attempt_id}/report?lang=ur").get_data(as_text=True)
+    assert "<span>کانجی پڑھنا</span>" in page
+
+
+def test_every_question_type_has_a_name_for_the_report():
+    from app.assessment.routes import TYPE_NAMES
+    from app.curriculum.schema import ITEM_TYPES
+    assert set(TYPE_NAMES) == set(ITEM_TYPES)
 
 
 def test_an_empty_exam_fails_with_reasons_and_lists_every_question_to_review(client, learner):
